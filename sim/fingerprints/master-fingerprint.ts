@@ -18,7 +18,10 @@ export interface MasterFingerprint {
   readonly height: number;
   /** 1 inside the fingerprint area (the silhouette), 0 outside. */
   readonly mask: Uint8Array;
-  /** Ridge orientation in radians in [0, π), image coordinates (x right, y down), NaN outside. */
+  /**
+   * Ridge orientation in radians in [0, π), image coordinates (x right, y down): the ridge runs
+   * along (cos θ, sin θ) in pixels (unlike minutia angles, which are ISO, y up). NaN outside.
+   */
   readonly orientation: Float32Array;
   /** Local ridge period in pixels at 500 ppi (about 9), NaN outside. */
   readonly period: Float32Array;

@@ -1,6 +1,23 @@
 import type { Command } from 'commander';
+import { register as demo } from './demo.ts';
+import { register as evaluate } from './evaluate.ts';
+import { register as extract } from './extract.ts';
+import { register as fingerprints } from './fingerprints.ts';
+import { register as gallery } from './gallery.ts';
+import { register as identify } from './identify.ts';
+import { register as match } from './match.ts';
+import { register as population } from './population.ts';
 
 /** Each command module adds itself to the program; order here is the order in `--help`. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  demo,
+  population,
+  fingerprints,
+  extract,
+  match,
+  evaluate,
+  gallery,
+  identify,
+];

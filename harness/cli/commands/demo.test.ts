@@ -1,0 +1,52 @@
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../main.ts';
+
+async function demo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+    stdout += String(c);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
+    stderr += String(c);
+    return true;
+  });
+  try {
+    return { code: await main(['node', 'dactylo', 'demo', ...args]), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe('dactylo demo', () => {
+  it('summarises a population: ages, statuses, documents, regions, events, fingers', async () => {
+    const { code, stdout } = await demo('--seed', '7', '--count', '400');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/seed 7, as of 2025-01-01: 400 residents/);
+    for (const section of [
+      'Age',
+      'Legal status',
+      'Documents',
+      'Region of residence',
+      'Life events',
+      'Fingers',
+    ])
+      expect(stdout).toContain(section);
+    expect(stdout).toMatch(/under 12 +\d+\.\d %/);
+    expect(stdout).toContain('Ulytau Region');
+  });
+
+  it('is reproducible and takes its defaults without flags', async () => {
+    const a = await demo('--count', '200');
+    expect(a.stdout).toMatch(/seed dactylo/);
+    expect((await demo('--count', '200')).stdout).toBe(a.stdout);
+  });
+
+  it('rejects a bad count with one line', async () => {
+    const { code, stderr } = await demo('--count', '0');
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

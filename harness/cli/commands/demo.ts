@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import {
+  AGE_BAND_TARGETS,
+  LEGAL_STATUS_SHARES,
+  LEGAL_STATUSES,
+  POPULATION_TUNING,
+  PopulationSummarizer,
+  type PopulationSummary,
+  population,
+  REGIONS,
+  type Resident,
+} from '../../../sim/population/index.ts';
+import { DACTYLO_VERSION } from '../../../sim/runtime/version.ts';
+import { integerOption, seedOption } from '../options.ts';
+import { capacityFor } from './population.ts';
+
+interface DemoOptions {
+  seed: string;
+  count: number;
+}
+
+/** Percent with one decimal, two below 1 % so that small shares (stateless persons) do not read as zero. */
+const pct = (n: number, total: number): string => {
+  const p = (100 * n) / Math.max(1, total);
+  return `${p.toFixed(p < 1 ? 2 : 1)} %`;
+};
+const row = (label: string, value: string, note = ''): string =>
+  `  ${label.padEnd(34)}${value.padStart(10)}${note ? `   ${note}` : ''}`;
+
+/** The summary as readable text: each share beside the figure it is meant to reproduce. */
+export function formatSummary(s: PopulationSummary, seed: string, asOf: string, example?: Resident): string {
+  const n = s.residents;
+  const lines = [
+    `dactylo ${DACTYLO_VERSION} — synthetic population, seed ${seed}, as of ${asOf}: ${n} residents`,
+    '',
+    'Age (fingerprinting: under 12 none, 12–15 voluntary, 16+ mandatory)',
+    row('under 12', pct(s.ageBands.under12, n), `target ${pct(AGE_BAND_TARGETS.under12, 1)}`),
+    row('12–15', pct(s.ageBands.from12to15, n), `target ${pct(AGE_BAND_TARGETS.from12to15, 1)}`),
+    row('16 and over', pct(s.ageBands.from16, n), `target ${pct(AGE_BAND_TARGETS.from16, 1)}`),
+    row('women', pct(s.sex.F, n)),
+    '',
+    'Legal status',
+    ...LEGAL_STATUSES.map((st) =>
+      row(st, pct(s.statuses[st], n), `target ${pct(LEGAL_STATUS_SHARES[st], 1)}`),
+    ),
+    '',
+    'Documents (all issued in the last 20 years, by state on the as-of date)',
+    ...Object.entries(s.documents).map(([kind, byStatus]) =>
+      row(kind, String(Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0)), describeCounts(byStatus)),
+    ),
+    row('residents without a valid document', pct(s.withoutValidDocument, n), 'mostly children under 16'),
+    '',
+    'Region of residence (BNS population share in brackets)',
+    ...regionRows(s),
+    '',
+    'Life events up to the as-of date',
+    ...Object.entries(s.events).map(([type, count]) => row(type, String(count))),
+    '',
+    'Fingers',
+    row('fewer than ten capturable', pct(s.fewerThanTenFingers, n), describeCounts(s.fingerReasons)),
+    ...(example
+      ? ['', 'First resident (synthetic: any likeness to a real person is chance)', describeResident(example)]
+      : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function describeResident(r: Resident): string {
+  const names = [r.surname, r.givenName, r.patronymic].filter(Boolean).join(' ');
+  const region = REGIONS.find((x) => x.code === r.region)?.latin ?? r.region;
+  const docs = r.documents.map((d) => `${d.kind} ${d.number} (${d.status})`).join(', ') || 'no documents';
+  return [
+    `  ${names} (${r.latin.surname} ${r.latin.givenName}), ${r.sex}, born ${r.birthDate}, IIN ${r.iin}`,
+    `  ${region}, ${r.status}; ${docs}; ${r.fingers.available.length} fingers capturable; ${r.events.length} events`,
+  ].join('\n');
+}
+
+function describeCounts(counts: Partial<Record<string, number>>): string {
+  return Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+
+function regionRows(s: PopulationSummary): string[] {
+  const total = REGIONS.reduce((a, r) => a + r.population, 0);
+  return REGIONS.map((r) =>
+    row(r.latin, pct(s.regions[r.code] ?? 0, s.residents), `(${pct(r.population, total)})`),
+  );
+}
+
+async function run(o: DemoOptions): Promise<void> {
+  const asOf = POPULATION_TUNING.defaultAsOf;
+  capacityFor(o.seed, asOf);
+  const summarizer = new PopulationSummarizer(asOf);
+  let first: Resident | undefined;
+  for (const r of population({ seed: o.seed, count: o.count, asOf })) {
+    first ??= r;
+    summarizer.add(r);
+  }
+  process.stdout.write(formatSummary(summarizer.summary, o.seed, asOf, first));
+}
+
+export function register(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'Run the demonstration on the embedded defaults: for now, generate a population and summarise it',
+    )
+    .option('--seed <seed>', 'seed', seedOption, 'dactylo')
+    .option('--count <n>', 'number of residents', integerOption('--count', 1, 10_000_000), 1000)
+    .action(async (o: DemoOptions) => run(o));
+}

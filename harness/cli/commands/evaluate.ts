@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { commandMatcher } from '../../biometrics/command-matcher.ts';
+import { dactyloMatcher } from '../../biometrics/dactylo-matcher.ts';
+import { type EvaluationReport, evaluate } from '../../biometrics/evaluation.ts';
+import { PROTOCOLS, type ProtocolName } from '../../biometrics/fvc-protocol.ts';
+import { htmlReport } from '../../biometrics/html-report.ts';
+import { ksTest } from '../../biometrics/ks-distance.ts';
+import type { MatcherAdapter } from '../../biometrics/matcher-adapter.ts';
+import { parseMatcherSpec } from '../../biometrics/matcher-adapter.ts';
+import { assertValid } from '../../contract/validate.ts';
+import { withAtomicFile } from '../atomic-output.ts';
+import { CommandError, UsageError } from '../errors.ts';
+import { integerOption, seedOption } from '../options.ts';
+import { type Progress, progress } from '../progress.ts';
+
+interface EvaluateOptions {
+  db: string;
+  protocol: ProtocolName;
+  matcher: string;
+  ppi?: number;
+  json?: string;
+  html?: string;
+  workers: number;
+  seed: string;
+  bootstrap: number;
+  fmr: number[];
+  ksAgainst?: string;
+}
+
+function protocolOption(value: string): ProtocolName {
+  if (!PROTOCOLS.includes(value as ProtocolName))
+    throw new InvalidArgumentError(`--protocol must be one of ${PROTOCOLS.join(', ')}, got '${value}'`);
+  return value as ProtocolName;
+}
+
+function fmrListOption(value: string, previous: number[]): number[] {
+  const v = Number(value);
+  if (!(v > 0 && v < 1)) throw new InvalidArgumentError(`--fmr must be a rate in (0, 1), got '${value}'`);
+  return [...previous, v];
+}
+
+async function matcherFrom(o: EvaluateOptions): Promise<MatcherAdapter> {
+  let spec: ReturnType<typeof parseMatcherSpec>;
+  try {
+    spec = parseMatcherSpec(o.matcher);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const options = { ppi: o.ppi, workers: o.workers };
+  return spec.kind === 'dactylo' ? dactyloMatcher(options) : commandMatcher(spec.command, options);
+}
+
+function ci(r: EvaluationReport, key: 'eer' | 'fmr100' | 'fmr1000' | 'zeroFmr' | 'fte'): string {
+  const c = r.confidenceIntervals?.[key];
+  return c ? `  [${pct(c.low)} – ${pct(c.high)}]` : '';
+}
+
+function pct(v: number): string {
+  return `${(v * 100).toFixed(2)} %`;
+}
+
+export function summary(r: EvaluationReport): string {
+  const lines = [
+    `${r.database.dir}: ${r.database.fingers} fingers, ${r.database.images} images; protocol ${r.protocol}; ${r.matcher}`,
+    `${r.counts.genuine} genuine, ${r.counts.impostor} impostor comparisons` +
+      (r.confidenceIntervals
+        ? `; 95 % CIs by bootstrap over fingers (${r.confidenceIntervals.replicates}, seed ${r.seed})`
+        : ''),
+    `EER      ${pct(r.eer)}${ci(r, 'eer')}`,
+    `FMR100   ${pct(r.fmr100)}${ci(r, 'fmr100')}`,
+    `FMR1000  ${pct(r.fmr1000)}${ci(r, 'fmr1000')}`,
+    `ZeroFMR  ${pct(r.zeroFmr)}${ci(r, 'zeroFmr')}`,
+    `FTE      ${pct(r.fte)}${ci(r, 'fte')}`,
+    `FTA      ${pct(r.fta)}`,
+    ...r.fnmrAtFmr.map(
+      (p) => `FNMR at FMR ${p.fmr * 100} %: ${pct(p.fnmr)} (threshold ${p.threshold ?? '—'})`,
+    ),
+    `mean extraction ${r.timing.meanExtractionMs.toFixed(1)} ms, mean comparison ${r.timing.meanComparisonMs.toFixed(3)} ms`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** An earlier --json report, read before the run so that a bad one fails fast. */
+async function loadReport(path: string): Promise<EvaluationReport> {
+  try {
+    const other = JSON.parse(await readFile(path, 'utf8')) as EvaluationReport;
+    assertValid('evaluation-report.schema.json', other);
+    return other;
+  } catch (e) {
+    throw new UsageError(`--ks-against ${path}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Two-sample KS distances between this run's score distributions and an earlier report's. */
+function ksLines(r: EvaluationReport, other: EvaluationReport): string {
+  const scores = (x: (number | null)[]) => x.filter((v): v is number => v !== null);
+  const line = (label: string, a: (number | null)[], b: (number | null)[]) => {
+    const k = ksTest(scores(a), scores(b));
+    return `KS ${label} scores vs ${other.database.dir}: D = ${k.d.toFixed(3)}, p = ${k.pValue.toPrecision(2)} (n = ${k.n1}, ${k.n2})`;
+  };
+  return `${line('genuine', r.scores.genuine, other.scores.genuine)}\n${line('impostor', r.scores.impostor, other.scores.impostor)}\n`;
+}
+
+async function run(o: EvaluateOptions): Promise<void> {
+  const other = o.ksAgainst ? await loadReport(o.ksAgainst) : null;
+  const matcher = await matcherFrom(o);
+  const bars: Record<string, Progress> = {};
+  let report: EvaluationReport;
+  try {
+    report = await evaluate({
+      db: o.db,
+      protocol: o.protocol,
+      matcher,
+      seed: o.seed,
+      replicates: o.bootstrap,
+      fmrTargets: o.fmr,
+      ppi: o.ppi,
+      workers: o.workers,
+      onProgress: (stage, done, total) => {
+        bars[stage] ??= progress(stage, total);
+        bars[stage].tick();
+        if (done === total) bars[stage].stop();
+      },
+    });
+  } catch (e) {
+    for (const b of Object.values(bars)) b.stop();
+    throw new CommandError((e as Error).message);
+  } finally {
+    await matcher.close();
+  }
+  assertValid('evaluation-report.schema.json', report);
+  const ks = other ? ksLines(report, other) : '';
+  if (o.json) await withAtomicFile(o.json, async (f) => void f.stream.write(`${JSON.stringify(report)}\n`));
+  if (o.html) await withAtomicFile(o.html, async (f) => void f.stream.write(htmlReport(report)));
+  process.stdout.write(summary(report) + ks);
+}
+
+export function register(program: Command): void {
+  program
+    .command('evaluate')
+    .description('measure a matcher on an FVC-layout database: EER, FMR100, FMR1000, ZeroFMR, FTE with CIs')
+    .requiredOption('--db <dir>', 'folder of {finger}_{impression}.tif|png|bmp images (FVC layout)')
+    .option('--protocol <name>', `comparisons to make: ${PROTOCOLS.join(', ')}`, protocolOption, 'fvc2002')
+    .option('--matcher <spec>', `'dactylo' or 'cmd:"COMMAND"' (external matcher, see README)`, 'dactylo')
+    .option(
+      '--ppi <n>',
+      'scanning resolution of every image, overriding the files',
+      integerOption('--ppi', 100, 2000),
+    )
+    .option('--json <file>', 'write the report (harness/contract/evaluation-report.schema.json)')
+    .option('--html <file>', 'write a self-contained HTML report with the DET curve and histograms')
+    .option('--workers <n>', 'parallel extractions', integerOption('--workers', 1, 64), 2)
+    .option('--seed <seed>', 'seed of the bootstrap resampling', seedOption, 'dactylo-evaluate')
+    .option(
+      '--bootstrap <n>',
+      'bootstrap replicates for the 95 % CIs (0: none)',
+      integerOption('--bootstrap', 0, 100_000),
+      1000,
+    )
+    .option('--fmr <rate>', 'also report FNMR at this FMR (repeatable)', fmrListOption, [])
+    .option('--ks-against <report>', 'print KS distances of the score distributions to an earlier --json report')
+    .action(async (o: EvaluateOptions) => run(o));
+}

@@ -1,0 +1,115 @@
+/**
+ * Matcher benchmark: 1:1 comparisons per second on one core and on all workers (target ≥ 20,000 per
+ * core), memory per prepared template, preparation time, and extractions per second on 388×374 images.
+ *
+ *   node harness/cli/run-ts.mjs perf/bench/matcher.ts [--workers N] [--rounds N]
+ *
+ * Templates are those dactylo extracts from FVC2002 DB1_B (../shared/fvc) when it is there, else
+ * synthetic minutiae sets of 40 minutiae (sim/matcher/mcc/synthetic-minutiae.ts); the output says which.
+ * Rates are per wall-clock second and per CPU second (on a shared machine the wall clock also counts
+ * the time other processes hold the core).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { decodeImage } from '../../sim/image/decode-image.ts';
+import { extract } from '../../sim/matcher/extract.ts';
+import { BIT_CYLINDER } from '../../sim/matcher/mcc/mcc-parameters.ts';
+import { prepare, preparedBytes } from '../../sim/matcher/mcc/comparison.ts';
+import { syntheticFinger } from '../../sim/matcher/mcc/synthetic-minutiae.ts';
+import type { FingerTemplate } from '../../sim/matcher/template.ts';
+import { stream } from '../../sim/random/index.ts';
+import { startTsWorker } from '../../sim/runtime/ts-worker.ts';
+import { fvcSetDir } from '../../sim/runtime/shared-data.ts';
+import { DACTYLO_VERSION } from '../../sim/runtime/version.ts';
+import { comparisonRounds } from './matcher-comparisons.ts';
+
+const TARGET_PER_CORE = 20_000;
+const TEMPLATES = 24;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const rate = (n: number): string => Math.round(n).toLocaleString('en').padStart(8);
+
+function loadTemplates(): { templates: FingerTemplate[]; source: string; extractionsPerSecond: number | null } {
+  const dir = fvcSetDir('fvc2002-db1b');
+  if (!dir) {
+    const templates = Array.from({ length: TEMPLATES }, (_, i) => syntheticFinger(stream('bench-matcher', i)));
+    return { templates, source: 'synthetic minutiae sets (40 minutiae)', extractionsPerSecond: null };
+  }
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.tif'))
+    .sort()
+    .filter((_, i) => i % 3 === 0)
+    .slice(0, TEMPLATES);
+  const images = files.map((f) => decodeImage(readFileSync(join(dir, f))));
+  const cpu0 = process.cpuUsage();
+  const templates = images.map((im) => extract(im));
+  const cpu = process.cpuUsage(cpu0);
+  const mean = templates.reduce((a, t) => a + t.minutiae.length, 0) / templates.length;
+  return {
+    templates,
+    source: `${templates.length} FVC2002 DB1_B templates (${mean.toFixed(1)} minutiae on average)`,
+    extractionsPerSecond: images.length / ((cpu.user + cpu.system) / 1e6),
+  };
+}
+
+function oneCore(templates: FingerTemplate[], rounds: number) {
+  const prepared = templates.map((t) => prepare(t));
+  comparisonRounds(prepared, 1);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = comparisonRounds(prepared, rounds);
+  const cpu = process.cpuUsage(cpu0);
+  const wall = (performance.now() - t0) / 1000;
+  return { ...r, wall: r.count / wall, cpu: r.count / ((cpu.user + cpu.system) / 1e6) };
+}
+
+async function allWorkers(templates: FingerTemplate[], rounds: number, workers: number) {
+  const t0 = performance.now();
+  const results = await Promise.all(
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<{ count: number; checksum: number; cpuMs: number }>((resolve, reject) => {
+          const w = startTsWorker(new URL('./matcher-worker.ts', import.meta.url).href, { templates, rounds });
+          w.once('message', (m) => {
+            resolve(m);
+            void w.terminate();
+          });
+          w.once('error', reject);
+        }),
+    ),
+  );
+  const count = results.reduce((a, r) => a + r.count, 0);
+  return { count, wall: count / ((performance.now() - t0) / 1000), checksums: results.map((r) => r.checksum) };
+}
+
+const workers = arg('--workers', availableParallelism());
+const rounds = arg('--rounds', 6);
+const { templates, source, extractionsPerSecond } = loadTemplates();
+const prepareStart = performance.now();
+const prepared = templates.map((t) => prepare(t));
+const prepareMs = (performance.now() - prepareStart) / templates.length;
+const bytes = prepared.map(preparedBytes);
+const single = oneCore(templates, rounds);
+const all = await allWorkers(templates, rounds, workers);
+
+process.stdout.write(
+  [
+    `dactylo ${DACTYLO_VERSION} matcher benchmark — MCC bit cylinders NS=${BIT_CYLINDER.spatialCells}, ND=${BIT_CYLINDER.directionalCells}, LSS-R`,
+    `templates: ${source}`,
+    extractionsPerSecond === null
+      ? 'extraction: (no FVC images)'
+      : `extraction, one core:      ${rate(extractionsPerSecond)} images/CPU s (388×374, target 20)`,
+    `prepare (cylinders):       ${prepareMs.toFixed(2)} ms per template`,
+    `memory per prepared template: mean ${Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length)} B, max ${Math.max(...bytes)} B`,
+    `1:1, one core:             ${rate(single.wall)} /s wall, ${rate(single.cpu)} /CPU s (target ${TARGET_PER_CORE.toLocaleString('en')})`,
+    `1:1, ${workers} workers:           ${rate(all.wall)} /s wall (${rate(all.wall / workers)} per worker)`,
+    `checksums agree across workers: ${all.checksums.every((c) => c === single.checksum / 1)}`,
+    '',
+  ].join('\n'),
+);

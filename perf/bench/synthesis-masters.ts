@@ -1,0 +1,148 @@
+// Master-fingerprint synthesis: masters/s per core with a per-stage breakdown, template-only
+// templates/s per core, and (with --stats N) the minutiae statistics template-only mode copies.
+//
+//   node harness/cli/run-ts.mjs perf/bench/synthesis-masters.ts [--masters 30] [--stats N]
+//                                [--sheet FILE.png] [--seed S] [--subject K]
+import { writeFileSync } from 'node:fs';
+import { FINGER_POSITIONS, type FingerPosition } from '../../sim/fingerprints/finger-position.ts';
+import { masterContactSheet } from '../../sim/fingerprints/master/contact-sheet.ts';
+import { generateMaster } from '../../sim/fingerprints/master/master.ts';
+import type { MasterFingerprint } from '../../sim/fingerprints/master-fingerprint.ts';
+import { templateOnlyImpression, templateOnlyMaster } from '../../sim/fingerprints/template-only.ts';
+import { encodeGrayPng } from '../../sim/image/png-encode.ts';
+import { DACTYLO_VERSION } from '../../sim/runtime/version.ts';
+
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+const seed = flag('seed') ?? 'bench';
+
+/**
+ * CPU milliseconds this process has used: on a shared machine, wall time counts other people's
+ * work too, while per-core throughput is about ours.
+ */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+const position = (i: number) => FINGER_POSITIONS[i % 10] as FingerPosition;
+
+function benchMasters(count: number): void {
+  const stages = new Map<string, number>();
+  for (let i = 0; i < 3; i++) generateMaster(`${seed}-warm`, i, position(i));
+  const start = cpuMs();
+  const wall = performance.now();
+  for (let i = 0; i < count; i++) {
+    let last = cpuMs();
+    generateMaster(seed, Math.floor(i / 10), position(i), {}, (stage) => {
+      const now = cpuMs();
+      stages.set(stage, (stages.get(stage) ?? 0) + now - last);
+      last = now;
+    });
+  }
+  const ms = (cpuMs() - start) / count;
+  const wallMs = (performance.now() - wall) / count;
+  console.log(
+    `masters: ${count} in one thread, ${ms.toFixed(0)} CPU ms/master (${wallMs.toFixed(0)} ms wall)`,
+  );
+  console.log(`  ${(1000 / ms).toFixed(1)} masters/s per core`);
+  console.log(
+    `  per stage (CPU ms): ${[...stages].map(([s, t]) => `${s} ${(t / count).toFixed(1)}`).join(', ')}`,
+  );
+}
+
+/** Items per CPU second, best of three runs of one CPU second each after a warm-up. */
+function rate(work: (i: number) => void): number {
+  for (let i = 0; i < 2000; i++) work(i);
+  let best = 0;
+  let i = 0;
+  for (let run = 0; run < 3; run++) {
+    const start = cpuMs();
+    let n = 0;
+    while (cpuMs() - start < 1000) {
+      for (let k = 0; k < 100; k++) work(i++);
+      n += 100;
+    }
+    best = Math.max(best, (n * 1000) / (cpuMs() - start));
+  }
+  return best;
+}
+
+function benchTemplateOnly(): void {
+  const masters = rate((i) => templateOnlyMaster(seed, i, position(i)));
+  const one = templateOnlyMaster(seed, 0, 2);
+  const impressions = rate((i) => templateOnlyImpression(one, i));
+  const gallery = rate((i) => templateOnlyImpression(templateOnlyMaster(seed, i, position(i)), 0));
+  const fmt = (n: number) => Math.round(n).toLocaleString('en');
+  console.log(
+    `template-only, per core: ${fmt(masters)} master templates/s, ${fmt(impressions)} impression templates/s`,
+  );
+  console.log(`  new finger + one impression (a 1:N gallery entry): ${fmt(gallery)} templates/s`);
+}
+
+function nearestDistances(m: MasterFingerprint): number[] {
+  return m.minutiae.map((q) =>
+    Math.min(...m.minutiae.filter((r) => r !== q).map((r) => Math.hypot(r.x - q.x, r.y - q.y))),
+  );
+}
+
+/** The rendered masters' minutiae statistics that TEMPLATE_ONLY reproduces. */
+function stats(subjects: number): void {
+  let count = 0;
+  let area = 0;
+  let endings = 0;
+  let along = 0;
+  let fvcWindow = 0;
+  const nearest: number[] = [];
+  const perMaster: number[] = [];
+  for (let s = 0; s < subjects; s++) {
+    for (const p of FINGER_POSITIONS) {
+      const m = generateMaster(`${seed}-stats`, s, p);
+      for (const v of m.mask) area += v;
+      count += m.minutiae.length;
+      perMaster.push(m.minutiae.length);
+      endings += m.minutiae.filter((q) => q.type === 'ending').length;
+      for (const q of m.minutiae) {
+        const theta = m.orientation[q.y * m.width + q.x];
+        if (Math.abs(Math.cos(q.angle) * Math.cos(theta) - Math.sin(q.angle) * Math.sin(theta)) > 0.9)
+          along++;
+      }
+      nearest.push(...nearestDistances(m));
+      const cx = m.width / 2;
+      const cy = m.height / 2;
+      fvcWindow += m.minutiae.filter((q) => Math.abs(q.x - cx) <= 194 && Math.abs(q.y - cy) <= 187).length;
+    }
+  }
+  nearest.sort((a, b) => a - b);
+  const q = (f: number) => nearest[Math.floor(f * (nearest.length - 1))].toFixed(1);
+  const n = subjects * 10;
+  console.log(
+    `rendered masters: ${n}, minutiae per master ${(count / n).toFixed(1)} (min ${Math.min(...perMaster)}, max ${Math.max(...perMaster)})`,
+  );
+  console.log(
+    `  per 100,000 px² of finger ${((1e5 * count) / area).toFixed(1)}, endings ${((100 * endings) / count).toFixed(1)}%`,
+  );
+  console.log(`  in a centred 388×374 window ${(fvcWindow / n).toFixed(1)}`);
+  console.log(
+    `  nearest-neighbour distance px: 5% ${q(0.05)}, 25% ${q(0.25)}, median ${q(0.5)}, 90% ${q(0.9)}`,
+  );
+  console.log(`  directions within 26° of the ridge flow: ${((100 * along) / count).toFixed(1)}%`);
+}
+
+console.log(`dactylo ${DACTYLO_VERSION}, seed ${seed}, node ${process.version}`);
+const sheet = flag('sheet');
+if (sheet) {
+  const subject = Number(flag('subject') ?? 1);
+  const masters = FINGER_POSITIONS.map((p) => generateMaster(seed, subject, p));
+  writeFileSync(sheet, encodeGrayPng(masterContactSheet(masters)));
+  console.log(
+    `wrote ${sheet}: subject ${subject}, fingers 1–10: ${masters.map((m) => m.patternClass).join(', ')}`,
+  );
+} else if (flag('stats')) {
+  stats(Number(flag('stats')));
+} else {
+  benchMasters(Number(flag('masters') ?? 30));
+  benchTemplateOnly();
+}

@@ -1,0 +1,212 @@
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { encodeGrayPng } from '../image/png-encode.ts';
+import { encodeIsoTemplate } from '../matcher/iso19794-2.ts';
+import type { Minutia, SingularPoint } from '../matcher/template.ts';
+import { startTsWorker } from '../runtime/ts-worker.ts';
+import type { FingerPosition } from './finger-position.ts';
+import { renderImpression } from './impression/impression.ts';
+import { generateMaster } from './master/master.ts';
+import type { MasterFingerprint, PatternClass } from './master-fingerprint.ts';
+import { sensorProfile } from './sensor-profile.ts';
+import { templateOnlyImpression, templateOnlyMaster } from './template-only.ts';
+
+/** What to generate: subjects × fingers × impressions of one sensor, from one seed. */
+export interface FingerprintSetRequest {
+  readonly seed: string;
+  readonly subjects: number;
+  readonly fingers: readonly FingerPosition[];
+  readonly impressions: number;
+  readonly sensor: string;
+  readonly templatesOnly: boolean;
+  /** 'iso': {subject}_{finger}_{impression}; 'fvc': {finger}_{impression} with fingers numbered from 1. */
+  readonly layout: 'iso' | 'fvc';
+}
+
+/** One image (or template) of the set as the manifest lists it, with its ground truth. */
+export interface ImpressionRecord {
+  file: string;
+  subject: number;
+  finger: FingerPosition;
+  impression: number;
+  /** FVC finger number (subject × finger order, from 1), present with --layout fvc. */
+  fvcFinger?: number;
+  patternClass: PatternClass;
+  singularPoints: SingularPoint[];
+  minutiae: Minutia[];
+}
+
+export interface SetFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** One subject's finger: a master and all its impressions, the unit of work handed to a worker. */
+export interface FingerJob {
+  readonly index: number;
+  readonly subject: number;
+  readonly position: FingerPosition;
+}
+
+export interface FingerOutput {
+  readonly index: number;
+  readonly files: SetFile[];
+  readonly records: ImpressionRecord[];
+}
+
+/** Subjects are numbered from 1, fingers keep their ISO position; jobs in manifest order. */
+export function fingerJobs(req: FingerprintSetRequest): FingerJob[] {
+  const jobs: FingerJob[] = [];
+  for (let subject = 1; subject <= req.subjects; subject++)
+    for (const position of req.fingers) jobs.push({ index: jobs.length, subject, position });
+  return jobs;
+}
+
+function baseName(req: FingerprintSetRequest, job: FingerJob, impression: number): string {
+  return req.layout === 'fvc'
+    ? `${job.index + 1}_${impression}`
+    : `${job.subject}_${job.position}_${impression}`;
+}
+
+/** Everything one finger contributes to the set; depends only on (request, job), never on the worker. */
+export function produceFinger(
+  req: FingerprintSetRequest,
+  job: FingerJob,
+  master?: MasterFingerprint,
+): FingerOutput {
+  return req.templatesOnly ? templatesOfFinger(req, job) : imagesOfFinger(req, job, master);
+}
+
+function record(req: FingerprintSetRequest, job: FingerJob, impression: number, file: string) {
+  return {
+    file,
+    subject: job.subject,
+    finger: job.position,
+    impression,
+    ...(req.layout === 'fvc' ? { fvcFinger: job.index + 1 } : {}),
+  };
+}
+
+/** Rendered impressions of the finger's master, each with its ground truth. */
+function imagesOfFinger(
+  req: FingerprintSetRequest,
+  job: FingerJob,
+  master?: MasterFingerprint,
+): FingerOutput {
+  const sensor = sensorProfile(req.sensor);
+  const m = master ?? generateMaster(req.seed, job.subject, job.position);
+  const files: SetFile[] = [];
+  const records: ImpressionRecord[] = [];
+  for (let impression = 1; impression <= req.impressions; impression++) {
+    const imp = renderImpression(m, impression, sensor);
+    const file = { name: `${baseName(req, job, impression)}.png`, bytes: encodeGrayPng(imp.image) };
+    files.push(file);
+    records.push({
+      ...record(req, job, impression, file.name),
+      patternClass: m.patternClass,
+      singularPoints: imp.singularPoints,
+      minutiae: imp.minutiae,
+    });
+  }
+  return { index: job.index, files, records };
+}
+
+/**
+ * ISO/IEC 19794-2 templates from the fast template-only model (template-only.ts: same class, flow
+ * and period models as the masters, minutiae as an extractor would report them), no pixels.
+ */
+function templatesOfFinger(req: FingerprintSetRequest, job: FingerJob): FingerOutput {
+  const sensor = sensorProfile(req.sensor);
+  const m = templateOnlyMaster(req.seed, job.subject, job.position);
+  const files: SetFile[] = [];
+  const records: ImpressionRecord[] = [];
+  for (let impression = 1; impression <= req.impressions; impression++) {
+    const t = templateOnlyImpression(m, impression, sensor);
+    const bytes = encodeIsoTemplate(t, { impressionType: 0, viewNumber: Math.min(15, impression - 1) });
+    const file = { name: `${baseName(req, job, impression)}.ist`, bytes };
+    files.push(file);
+    records.push({
+      ...record(req, job, impression, file.name),
+      patternClass: m.patternClass,
+      singularPoints: t.singularPoints ?? [],
+      minutiae: t.minutiae,
+    });
+  }
+  return { index: job.index, files, records };
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * Generates the whole set, handing each finger's output to `sink` as soon as it is ready (any
+ * order), and returns the records in manifest order. With more than one worker the fingers are
+ * spread over worker threads; every output depends only on the request, so bytes are identical
+ * for any worker count.
+ */
+export async function generateFingerprintSet(
+  req: FingerprintSetRequest,
+  workers: number,
+  sink: (out: FingerOutput) => Promise<void>,
+): Promise<ImpressionRecord[]> {
+  const jobs = fingerJobs(req);
+  const results: ImpressionRecord[][] = new Array(jobs.length);
+  if (workers <= 1 || jobs.length <= 1) {
+    for (const job of jobs) {
+      const out = produceFinger(req, job);
+      results[job.index] = out.records;
+      await sink(out);
+    }
+  } else {
+    await runOnWorkers(req, jobs, Math.min(workers, jobs.length), async (out) => {
+      results[out.index] = out.records;
+      await sink(out);
+    });
+  }
+  return results.flat();
+}
+
+function runOnWorkers(
+  req: FingerprintSetRequest,
+  jobs: FingerJob[],
+  count: number,
+  onResult: (out: FingerOutput) => Promise<void>,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const pool: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    let pending = Promise.resolve();
+    const stopAll = () => Promise.all(pool.map((w) => w.terminate()));
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      void stopAll().finally(() => reject(e instanceof Error ? e : new Error(String(e))));
+    };
+    const feed = (w: Worker) => {
+      if (next < jobs.length) w.postMessage(jobs[next++]);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = startTsWorker(new URL('./fingerprint-set-worker.ts', import.meta.url).href, { request: req });
+      pool.push(w);
+      w.on('message', (msg: { out?: FingerOutput; error?: string }) => {
+        if (msg.error !== undefined) return fail(new Error(msg.error));
+        const out = msg.out as FingerOutput;
+        feed(w);
+        // Results are written one at a time so that the sink never runs concurrently with itself.
+        pending = pending.then(() => onResult(out));
+        pending.then(() => {
+          if (++done === jobs.length && !failed) void stopAll().then(() => resolve());
+        }, fail);
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (code !== 0 && !failed && done < jobs.length)
+          fail(new Error(`fingerprint worker exited with code ${code}`));
+      });
+      feed(w);
+    }
+  });
+}
