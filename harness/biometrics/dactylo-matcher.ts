@@ -39,6 +39,11 @@ export function dactyloMatcher(options: MatcherOptions): MatcherAdapter {
         await pool.close();
       }
     },
+    async prepareAll(templates) {
+      templates.forEach((t, i) => {
+        if (t) get(t, i);
+      });
+    },
     async compare(a, b, ia, ib) {
       return comparePrepared(get(a, ia), get(b, ib));
     },

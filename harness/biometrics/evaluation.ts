@@ -69,7 +69,7 @@ export interface EvaluationReport extends ErrorRates {
     zeroFmr: Interval;
     fte: Interval;
   } | null;
-  timing: { meanExtractionMs: number; meanComparisonMs: number; workers: number };
+  timing: { meanExtractionMs: number; meanPrepareMs: number; meanComparisonMs: number; workers: number };
   enrolFailures: { image: string; reason: string }[];
   lowestGenuine: NamedScore[];
   highestImpostor: NamedScore[];
@@ -127,6 +127,9 @@ export async function evaluate(o: EvaluationOptions): Promise<EvaluationReport> 
   const db = await readFvcDatabase(o.db);
   const pairs = protocolPairs(db, o.protocol);
   const templates = await enrol(db, o);
+  const prepareStart = performance.now();
+  await o.matcher.prepareAll?.(templates.map((t) => t.template));
+  const prepareMs = (performance.now() - prepareStart) / Math.max(1, templates.length);
   const all = [...pairs.genuine, ...pairs.impostor];
   const { scores, ms } = await compareAll(all, templates, o);
   const genuine = scores.slice(0, pairs.genuine.length);
@@ -197,6 +200,7 @@ export async function evaluate(o: EvaluationOptions): Promise<EvaluationReport> 
       : null,
     timing: {
       meanExtractionMs: extractionMs,
+      meanPrepareMs: prepareMs,
       meanComparisonMs: ms / Math.max(1, all.length),
       workers: o.workers,
     },

@@ -29,7 +29,7 @@ describe('HTML report', () => {
       fta: 0,
       fnmrAtFmr: [{ fmr: 0.01, fnmr: 0.5, threshold: 0.4 }],
       confidenceIntervals: null,
-      timing: { meanExtractionMs: 10, meanComparisonMs: 0.1, workers: 1 },
+      timing: { meanExtractionMs: 10, meanPrepareMs: 1, meanComparisonMs: 0.1, workers: 1 },
       enrolFailures: [{ image: '2_2', reason: 'no minutiae found' }],
       lowestGenuine: [],
       highestImpostor: [],

@@ -41,7 +41,7 @@ protocol <b>${escapeXml(r.protocol)}</b>, matcher <b>${escapeXml(r.matcher)}</b>
 ${r.counts.genuine} genuine and ${r.counts.impostor} impostor comparisons; dactylo ${escapeXml(r.version)}, seed ${escapeXml(r.seed)}.</p>
 <table><tr><th>figure</th><th>value</th><th>${ci ? `${ci.confidence * 100} % CI (bootstrap over fingers, ${ci.replicates} replicates)` : 'CI'}</th></tr>${figures}</table>
 <table><tr><th>FMR ≤</th><th>FNMR</th><th>threshold</th></tr>${atFmr}</table>
-<p>Mean extraction ${r.timing.meanExtractionMs.toFixed(1)} ms, mean comparison ${r.timing.meanComparisonMs.toFixed(3)} ms.</p>
+<p>Mean extraction ${r.timing.meanExtractionMs.toFixed(1)} ms, mean preparation ${r.timing.meanPrepareMs.toFixed(2)} ms, mean comparison ${r.timing.meanComparisonMs.toFixed(3)} ms.</p>
 <figure>${detSvg([r.det])}<figcaption>DET curve</figcaption></figure>
 <figure>${histogramSvg(r.histogram)}<figcaption>Score distributions</figcaption></figure>
 ${failures ? `<h2>Failures to enrol</h2><ul>${failures}</ul>` : ''}

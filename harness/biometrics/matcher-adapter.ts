@@ -25,6 +25,11 @@ export interface MatcherAdapter {
    * image index) so that an adapter may cache prepared forms. null when the comparison failed.
    */
   compare(a: Uint8Array, b: Uint8Array, ia: number, ib: number): Promise<number | null>;
+  /**
+   * Optional: turn every template into the matcher's comparison form ahead of the comparisons (index =
+   * image index), so that the comparison time measured is the comparison's alone.
+   */
+  prepareAll?(templates: readonly (Uint8Array | null)[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -14,13 +14,17 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { decodeImage } from '../../sim/image/decode-image.ts';
 import { extract } from '../../sim/matcher/extract.ts';
-import { BIT_CYLINDER } from '../../sim/matcher/mcc/mcc-parameters.ts';
 import { prepare, preparedBytes } from '../../sim/matcher/mcc/comparison.ts';
+import {
+  BIT_CYLINDER,
+  COMPACT_CYLINDER,
+  type CylinderParameters,
+} from '../../sim/matcher/mcc/mcc-parameters.ts';
 import { syntheticFinger } from '../../sim/matcher/mcc/synthetic-minutiae.ts';
 import type { FingerTemplate } from '../../sim/matcher/template.ts';
 import { stream } from '../../sim/random/index.ts';
-import { startTsWorker } from '../../sim/runtime/ts-worker.ts';
 import { fvcSetDir } from '../../sim/runtime/shared-data.ts';
+import { startTsWorker } from '../../sim/runtime/ts-worker.ts';
 import { DACTYLO_VERSION } from '../../sim/runtime/version.ts';
 import { comparisonRounds } from './matcher-comparisons.ts';
 
@@ -34,10 +38,16 @@ function arg(name: string, fallback: number): number {
 
 const rate = (n: number): string => Math.round(n).toLocaleString('en').padStart(8);
 
-function loadTemplates(): { templates: FingerTemplate[]; source: string; extractionsPerSecond: number | null } {
+function loadTemplates(): {
+  templates: FingerTemplate[];
+  source: string;
+  extractionsPerSecond: number | null;
+} {
   const dir = fvcSetDir('fvc2002-db1b');
   if (!dir) {
-    const templates = Array.from({ length: TEMPLATES }, (_, i) => syntheticFinger(stream('bench-matcher', i)));
+    const templates = Array.from({ length: TEMPLATES }, (_, i) =>
+      syntheticFinger(stream('bench-matcher', i)),
+    );
     return { templates, source: 'synthetic minutiae sets (40 minutiae)', extractionsPerSecond: null };
   }
   const files = readdirSync(dir)
@@ -57,8 +67,8 @@ function loadTemplates(): { templates: FingerTemplate[]; source: string; extract
   };
 }
 
-function oneCore(templates: FingerTemplate[], rounds: number) {
-  const prepared = templates.map((t) => prepare(t));
+function oneCore(templates: FingerTemplate[], rounds: number, cylinder: CylinderParameters) {
+  const prepared = templates.map((t) => prepare(t, { cylinder }));
   comparisonRounds(prepared, 1);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -68,14 +78,22 @@ function oneCore(templates: FingerTemplate[], rounds: number) {
   return { ...r, wall: r.count / wall, cpu: r.count / ((cpu.user + cpu.system) / 1e6) };
 }
 
-async function allWorkers(templates: FingerTemplate[], rounds: number, workers: number) {
-  const t0 = performance.now();
+async function allWorkers(
+  templates: FingerTemplate[],
+  rounds: number,
+  workers: number,
+  cylinder: CylinderParameters,
+) {
   const results = await Promise.all(
     Array.from(
       { length: workers },
       () =>
-        new Promise<{ count: number; checksum: number; cpuMs: number }>((resolve, reject) => {
-          const w = startTsWorker(new URL('./matcher-worker.ts', import.meta.url).href, { templates, rounds });
+        new Promise<{ count: number; checksum: number; cpuMs: number; wallMs: number }>((resolve, reject) => {
+          const w = startTsWorker(new URL('./matcher-worker.ts', import.meta.url).href, {
+            templates,
+            rounds,
+            cylinder,
+          });
           w.once('message', (m) => {
             resolve(m);
             void w.terminate();
@@ -84,32 +102,48 @@ async function allWorkers(templates: FingerTemplate[], rounds: number, workers: 
         }),
     ),
   );
+  // Timed inside each worker (comparisons only, not thread start-up), over the slowest worker.
   const count = results.reduce((a, r) => a + r.count, 0);
-  return { count, wall: count / ((performance.now() - t0) / 1000), checksums: results.map((r) => r.checksum) };
+  const wallMs = Math.max(...results.map((r) => r.wallMs));
+  return { count, wall: count / (wallMs / 1000), checksums: results.map((r) => r.checksum) };
+}
+
+function measureConfiguration(label: string, cylinder: CylinderParameters, templates: FingerTemplate[]) {
+  const prepareStart = process.cpuUsage();
+  const prepared = templates.map((t) => prepare(t, { cylinder }));
+  const cpu = process.cpuUsage(prepareStart);
+  const bytes = prepared.map(preparedBytes);
+  return {
+    label,
+    prepareMs: (cpu.user + cpu.system) / 1000 / templates.length,
+    meanBytes: Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length),
+    maxBytes: Math.max(...bytes),
+  };
 }
 
 const workers = arg('--workers', availableParallelism());
-const rounds = arg('--rounds', 6);
+const rounds = arg('--rounds', 3);
 const { templates, source, extractionsPerSecond } = loadTemplates();
-const prepareStart = performance.now();
-const prepared = templates.map((t) => prepare(t));
-const prepareMs = (performance.now() - prepareStart) / templates.length;
-const bytes = prepared.map(preparedBytes);
-const single = oneCore(templates, rounds);
-const all = await allWorkers(templates, rounds, workers);
-
-process.stdout.write(
-  [
-    `dactylo ${DACTYLO_VERSION} matcher benchmark — MCC bit cylinders NS=${BIT_CYLINDER.spatialCells}, ND=${BIT_CYLINDER.directionalCells}, LSS-R`,
-    `templates: ${source}`,
-    extractionsPerSecond === null
-      ? 'extraction: (no FVC images)'
-      : `extraction, one core:      ${rate(extractionsPerSecond)} images/CPU s (388×374, target 20)`,
-    `prepare (cylinders):       ${prepareMs.toFixed(2)} ms per template`,
-    `memory per prepared template: mean ${Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length)} B, max ${Math.max(...bytes)} B`,
-    `1:1, one core:             ${rate(single.wall)} /s wall, ${rate(single.cpu)} /CPU s (target ${TARGET_PER_CORE.toLocaleString('en')})`,
-    `1:1, ${workers} workers:           ${rate(all.wall)} /s wall (${rate(all.wall / workers)} per worker)`,
-    `checksums agree across workers: ${all.checksums.every((c) => c === single.checksum / 1)}`,
-    '',
-  ].join('\n'),
-);
+const lines = [
+  `dactylo ${DACTYLO_VERSION} matcher benchmark — MCC bit cylinders (ND=6), LSS-R`,
+  `templates: ${source}`,
+  extractionsPerSecond === null
+    ? 'extraction: (no FVC images)'
+    : `extraction, one core: ${rate(extractionsPerSecond)} images/CPU s (388×374, target 20)`,
+];
+for (const [label, cylinder] of [
+  [`NS=${BIT_CYLINDER.spatialCells} (default)`, BIT_CYLINDER],
+  [`NS=${COMPACT_CYLINDER.spatialCells} (compact)`, COMPACT_CYLINDER],
+] as const) {
+  const m = measureConfiguration(label, cylinder, templates);
+  const single = oneCore(templates, rounds, cylinder);
+  const all = await allWorkers(templates, rounds, workers, cylinder);
+  lines.push(
+    `${label}:`,
+    `  prepare (cylinders):          ${m.prepareMs.toFixed(2)} ms CPU per template`,
+    `  memory per prepared template: mean ${m.meanBytes} B, max ${m.maxBytes} B`,
+    `  1:1, one core:   ${rate(single.wall)} /s wall, ${rate(single.cpu)} /CPU s (target ${TARGET_PER_CORE.toLocaleString('en')})`,
+    `  1:1, ${workers} workers: ${rate(all.wall)} /s wall (${rate(all.wall / workers)} per worker); same scores on every worker: ${all.checksums.every((c) => c === single.checksum)}`,
+  );
+}
+process.stdout.write(`${lines.join('\n')}\n`);

@@ -2,11 +2,12 @@
 // templates/s per core, and (with --stats N) the minutiae statistics template-only mode copies.
 //
 //   node harness/cli/run-ts.mjs perf/bench/synthesis-masters.ts [--masters 30] [--stats N]
-//                                [--sheet FILE.png] [--seed S] [--subject K]
+//                                [--sheet FILE.png [--classes]] [--seed S] [--subject K]
 import { writeFileSync } from 'node:fs';
 import { FINGER_POSITIONS, type FingerPosition } from '../../sim/fingerprints/finger-position.ts';
 import { masterContactSheet } from '../../sim/fingerprints/master/contact-sheet.ts';
 import { generateMaster } from '../../sim/fingerprints/master/master.ts';
+import { PATTERN_CLASSES } from '../../sim/fingerprints/master/pattern-class.ts';
 import type { MasterFingerprint } from '../../sim/fingerprints/master-fingerprint.ts';
 import { templateOnlyImpression, templateOnlyMaster } from '../../sim/fingerprints/template-only.ts';
 import { encodeGrayPng } from '../../sim/image/png-encode.ts';
@@ -95,12 +96,16 @@ function stats(subjects: number): void {
   let endings = 0;
   let along = 0;
   let fvcWindow = 0;
+  let periodSum = 0;
   const nearest: number[] = [];
   const perMaster: number[] = [];
   for (let s = 0; s < subjects; s++) {
     for (const p of FINGER_POSITIONS) {
       const m = generateMaster(`${seed}-stats`, s, p);
-      for (const v of m.mask) area += v;
+      for (let i = 0; i < m.mask.length; i++) {
+        area += m.mask[i];
+        if (m.mask[i]) periodSum += m.period[i];
+      }
       count += m.minutiae.length;
       perMaster.push(m.minutiae.length);
       endings += m.minutiae.filter((q) => q.type === 'ending').length;
@@ -124,6 +129,7 @@ function stats(subjects: number): void {
   console.log(
     `  per 100,000 px² of finger ${((1e5 * count) / area).toFixed(1)}, endings ${((100 * endings) / count).toFixed(1)}%`,
   );
+  console.log(`  mean ridge period on the finger ${(periodSum / area).toFixed(2)} px`);
   console.log(`  in a centred 388×374 window ${(fvcWindow / n).toFixed(1)}`);
   console.log(
     `  nearest-neighbour distance px: 5% ${q(0.05)}, 25% ${q(0.25)}, median ${q(0.5)}, 90% ${q(0.9)}`,
@@ -135,10 +141,16 @@ console.log(`dactylo ${DACTYLO_VERSION}, seed ${seed}, node ${process.version}`)
 const sheet = flag('sheet');
 if (sheet) {
   const subject = Number(flag('subject') ?? 1);
-  const masters = FINGER_POSITIONS.map((p) => generateMaster(seed, subject, p));
-  writeFileSync(sheet, encodeGrayPng(masterContactSheet(masters)));
+  // --classes: one master of each pattern class (right index finger) instead of one subject's ten.
+  const masters = process.argv.includes('--classes')
+    ? PATTERN_CLASSES.map((patternClass) => generateMaster(seed, subject, 2, { patternClass }))
+    : FINGER_POSITIONS.map((p) => generateMaster(seed, subject, p));
+  writeFileSync(
+    sheet,
+    encodeGrayPng(masterContactSheet(masters, process.argv.includes('--classes') ? 6 : 5)),
+  );
   console.log(
-    `wrote ${sheet}: subject ${subject}, fingers 1–10: ${masters.map((m) => m.patternClass).join(', ')}`,
+    `wrote ${sheet}: subject ${subject}: ${masters.map((m) => `${m.position} ${m.patternClass}`).join(', ')}`,
   );
 } else if (flag('stats')) {
   stats(Number(flag('stats')));

@@ -4,9 +4,15 @@
  * (masters, impressions, PNG encoding) with one worker and with all cores.
  *
  *   node harness/cli/run-ts.mjs perf/bench/synthesis.ts [--masters N] [--impressions K] [--sensor NAME]
- *     [--set-subjects S] [--set-impressions K]
+ *     [--set-subjects S] [--set-impressions K] [--sheet FILE.png] [--ten-fingers FILE.png]
+ *
+ * --sheet also writes a contact sheet: five real FVC2002 DB1 images (top row, from ../shared/fvc)
+ * above ten dactylo impressions on the same sensor size, to compare them by eye; --ten-fingers one
+ * subject's ten fingers.
  */
-import { availableParallelism } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { FINGER_POSITIONS } from '../../sim/fingerprints/finger-position.ts';
 import {
   type FingerprintSetRequest,
@@ -17,7 +23,11 @@ import { impressionGeometry, renderImpression } from '../../sim/fingerprints/imp
 import { generateMaster } from '../../sim/fingerprints/master/master.ts';
 import type { MasterFingerprint } from '../../sim/fingerprints/master-fingerprint.ts';
 import { sensorProfile } from '../../sim/fingerprints/sensor-profile.ts';
+import { contactSheet } from '../../sim/image/contact-sheet.ts';
+import type { GrayImage } from '../../sim/image/gray-image.ts';
 import { encodeGrayPng } from '../../sim/image/png-encode.ts';
+import { decodeTiff } from '../../sim/image/tiff-decode.ts';
+import { fvcSetDir } from '../../sim/runtime/shared-data.ts';
 import { DACTYLO_VERSION } from '../../sim/runtime/version.ts';
 
 const SEED = 'bench';
@@ -34,10 +44,15 @@ const impressionsPerMaster = Number(arg('--impressions', '8'));
 const sensor = sensorProfile(arg('--sensor', 'optical-fvc2002'));
 const cores = availableParallelism();
 
+/**
+ * Runs `work` and returns its result with the CPU time it took (ms, user + system): on a shared
+ * machine the wall clock also counts time spent waiting for a core, CPU time does not.
+ */
 function time<T>(work: () => T): [T, number] {
-  const t = performance.now();
+  const c = process.cpuUsage();
   const r = work();
-  return [r, performance.now() - t];
+  const d = process.cpuUsage(c);
+  return [r, (d.user + d.system) / 1000];
 }
 
 const line = (label: string, value: string, note = '') =>
@@ -46,8 +61,9 @@ const verdict = (ms: number, target: number) =>
   ms <= target ? `target ≤ ${target} ms: met` : `target ≤ ${target} ms: MISSED`;
 
 console.log(
-  `dactylo ${DACTYLO_VERSION} synthesis benchmark, sensor ${sensor.name} ${sensor.width}×${sensor.height}, ${cores} cores`,
+  `dactylo ${DACTYLO_VERSION} synthesis benchmark, sensor ${sensor.name} ${sensor.width}×${sensor.height}, ${cores} cores, load ${loadavg()[0].toFixed(1)}`,
 );
+console.log('per-core figures are CPU time (user + system); whole-set figures are wall clock');
 
 // Warm up the JIT on one finger so that the first figures do not include compilation.
 renderImpression(generateMaster('warm-up', 1, 2), 1, sensor);
@@ -114,11 +130,63 @@ const request: FingerprintSetRequest = {
 const setImages = request.subjects * request.fingers.length * request.impressions;
 for (const workers of [1, cores]) {
   const t = performance.now();
+  const c = process.cpuUsage();
   await generateFingerprintSet(request, workers, async () => {});
   const s = (performance.now() - t) / 1000;
+  const d = process.cpuUsage(c);
+  const cpu = (d.user + d.system) / 1e6;
   line(
     `whole set, ${workers} worker${workers > 1 ? 's' : ''} (${setImages} images)`,
     `${(setImages / s).toFixed(1)}/s`,
-    `${((request.subjects * request.fingers.length) / s).toFixed(2)} fingers/s incl. masters, PNG and worker start-up`,
+    `incl. masters, PNG, worker start-up; ${(setImages / cpu).toFixed(1)} images per CPU-second`,
   );
 }
+
+/** Real FVC2002 DB1 images above dactylo impressions, for the README. */
+function writeSheet(file: string): void {
+  const dir = fvcSetDir('fvc2002-db1b');
+  const real: GrayImage[] = dir
+    ? ['101_1', '103_2', '105_3', '107_4', '109_5'].map((n) =>
+        decodeTiff(readFileSync(join(dir, `${n}.tif`)), 500),
+      )
+    : [];
+  const picks: [number, number, number][] = [
+    [1, 2, 1],
+    [1, 2, 2],
+    [2, 1, 1],
+    [3, 3, 1],
+    [4, 7, 2],
+    [5, 4, 1],
+    [6, 8, 3],
+    [7, 6, 1],
+    [8, 9, 2],
+    [9, 5, 1],
+  ];
+  const fvcSensor = sensorProfile('optical-fvc2002');
+  const synthetic = picks.map(
+    ([s, p, k]) =>
+      renderImpression(generateMaster('contact-sheet', s, FINGER_POSITIONS[p - 1]), k, fvcSensor).image,
+  );
+  writeFileSync(
+    file,
+    encodeGrayPng(contactSheet([...real, ...synthetic], { columns: 5, gap: 10, background: 90 })),
+  );
+  console.log(
+    `contact sheet: ${file} (${real.length} FVC2002 DB1 images above ${synthetic.length} dactylo impressions)`,
+  );
+}
+
+/** One subject's ten fingers (right thumb … left little), first impression each. */
+function writeTenFingers(file: string): void {
+  const fvcSensor = sensorProfile('optical-fvc2002');
+  const tiles = FINGER_POSITIONS.map(
+    (p) => renderImpression(generateMaster('ten-fingers', 1, p), 1, fvcSensor).image,
+  );
+  writeFileSync(file, encodeGrayPng(contactSheet(tiles, { columns: 5, gap: 10, background: 90 })));
+  console.log(`ten fingers: ${file}`);
+}
+
+const sheet = arg('--sheet', '');
+if (sheet) writeSheet(sheet);
+const tenFingers = arg('--ten-fingers', '');
+if (tenFingers) writeTenFingers(tenFingers);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FingerOutput, type FingerprintSetRequest, generateFingerprintSet } from './fingerprint-set.ts';
+import { collectFingerprintSet, type FingerOutput, type FingerprintSetRequest } from './fingerprint-set.ts';
 
 const request: FingerprintSetRequest = {
   seed: 'workers',
@@ -13,7 +13,7 @@ const request: FingerprintSetRequest = {
 
 async function collect(workers: number) {
   const files = new Map<string, Buffer>();
-  const records = await generateFingerprintSet(request, workers, async (out: FingerOutput) => {
+  const records = await collectFingerprintSet(request, workers, async (out: FingerOutput) => {
     for (const f of out.files) files.set(f.name, Buffer.from(f.bytes));
   });
   return { files, records };

@@ -56,10 +56,17 @@ export interface FingerOutput {
 
 /** Subjects are numbered from 1, fingers keep their ISO position; jobs in manifest order. */
 export function fingerJobs(req: FingerprintSetRequest): FingerJob[] {
-  const jobs: FingerJob[] = [];
-  for (let subject = 1; subject <= req.subjects; subject++)
-    for (const position of req.fingers) jobs.push({ index: jobs.length, subject, position });
-  return jobs;
+  return Array.from({ length: jobCount(req) }, (_, i) => fingerJob(req, i));
+}
+
+export function jobCount(req: FingerprintSetRequest): number {
+  return req.subjects * req.fingers.length;
+}
+
+/** Job `index` computed, not stored, so that a set of millions of fingers needs no job list. */
+export function fingerJob(req: FingerprintSetRequest, index: number): FingerJob {
+  const n = req.fingers.length;
+  return { index, subject: 1 + Math.floor(index / n), position: req.fingers[index % n] };
 }
 
 function baseName(req: FingerprintSetRequest, job: FingerJob, impression: number): string {
@@ -140,36 +147,52 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Generates the whole set, handing each finger's output to `sink` as soon as it is ready (any
- * order), and returns the records in manifest order. With more than one worker the fingers are
- * spread over worker threads; every output depends only on the request, so bytes are identical
- * for any worker count.
+ * Generates the whole set. Each finger's output goes to `sink` as soon as it is ready (any order,
+ * one call at a time); its records go to `onRecords` in manifest order, held back only until the
+ * fingers before it are done, so memory stays bounded however large the set. With more than one
+ * worker the fingers are spread over worker threads; every output depends only on the request, so
+ * bytes are identical for any worker count.
  */
 export async function generateFingerprintSet(
   req: FingerprintSetRequest,
   workers: number,
   sink: (out: FingerOutput) => Promise<void>,
-): Promise<ImpressionRecord[]> {
-  const jobs = fingerJobs(req);
-  const results: ImpressionRecord[][] = new Array(jobs.length);
-  if (workers <= 1 || jobs.length <= 1) {
-    for (const job of jobs) {
-      const out = produceFinger(req, job);
-      results[job.index] = out.records;
-      await sink(out);
+  onRecords: (records: ImpressionRecord[]) => Promise<void> = async () => {},
+): Promise<void> {
+  const total = jobCount(req);
+  const waiting = new Map<number, ImpressionRecord[]>();
+  let nextRecord = 0;
+  const accept = async (out: FingerOutput) => {
+    await sink(out);
+    waiting.set(out.index, out.records);
+    for (let r = waiting.get(nextRecord); r !== undefined; r = waiting.get(nextRecord)) {
+      waiting.delete(nextRecord++);
+      await onRecords(r);
     }
+  };
+  if (workers <= 1 || total <= 1) {
+    for (let i = 0; i < total; i++) await accept(produceFinger(req, fingerJob(req, i)));
   } else {
-    await runOnWorkers(req, jobs, Math.min(workers, jobs.length), async (out) => {
-      results[out.index] = out.records;
-      await sink(out);
-    });
+    await runOnWorkers(req, total, Math.min(workers, total), accept);
   }
-  return results.flat();
+}
+
+/** All records of a set in manifest order (tests and small sets; the CLI streams them instead). */
+export async function collectFingerprintSet(
+  req: FingerprintSetRequest,
+  workers: number,
+  sink: (out: FingerOutput) => Promise<void>,
+): Promise<ImpressionRecord[]> {
+  const records: ImpressionRecord[] = [];
+  await generateFingerprintSet(req, workers, sink, async (r) => {
+    records.push(...r);
+  });
+  return records;
 }
 
 function runOnWorkers(
   req: FingerprintSetRequest,
-  jobs: FingerJob[],
+  total: number,
   count: number,
   onResult: (out: FingerOutput) => Promise<void>,
 ): Promise<void> {
@@ -186,7 +209,7 @@ function runOnWorkers(
       void stopAll().finally(() => reject(e instanceof Error ? e : new Error(String(e))));
     };
     const feed = (w: Worker) => {
-      if (next < jobs.length) w.postMessage(jobs[next++]);
+      if (next < total) w.postMessage(fingerJob(req, next++));
     };
     for (let i = 0; i < count; i++) {
       const w = startTsWorker(new URL('./fingerprint-set-worker.ts', import.meta.url).href, { request: req });
@@ -198,12 +221,12 @@ function runOnWorkers(
         // Results are written one at a time so that the sink never runs concurrently with itself.
         pending = pending.then(() => onResult(out));
         pending.then(() => {
-          if (++done === jobs.length && !failed) void stopAll().then(() => resolve());
+          if (++done === total && !failed) void stopAll().then(() => resolve());
         }, fail);
       });
       w.on('error', fail);
       w.on('exit', (code) => {
-        if (code !== 0 && !failed && done < jobs.length)
+        if (code !== 0 && !failed && done < total)
           fail(new Error(`fingerprint worker exited with code ${code}`));
       });
       feed(w);

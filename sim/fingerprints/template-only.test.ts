@@ -7,9 +7,9 @@ import { orientationAt } from './master/orientation-field.ts';
 import { templateOnlyImpression, templateOnlyMaster } from './template-only.ts';
 
 /** Rendered masters' density (per 100,000 px² of finger), measured as synthesis-parameters.ts says. */
-const RENDERED_DENSITY = 48.6;
+const RENDERED_DENSITY = 51.9;
 /** Share of the rendered masters' minutia directions within 26° of the ridge flow. */
-const RENDERED_ALONG_FLOW = 0.93;
+const RENDERED_ALONG_FLOW = 0.935;
 
 const masters = Array.from({ length: 200 }, (_, i) =>
   templateOnlyMaster('to-test', i, FINGER_POSITIONS[i % 10] as FingerPosition),
@@ -90,7 +90,8 @@ describe('template-only impressions', () => {
     expect(mean).toBeGreaterThan(30);
     expect(mean).toBeLessThan(60);
     expect(counts[Math.floor(counts.length * 0.05)]).toBeGreaterThanOrEqual(15);
-    expect(counts[0]).toBeGreaterThanOrEqual(8);
+    expect(counts.filter((c) => c < 12).length / counts.length).toBeLessThan(0.01);
+    expect(counts[0]).toBeGreaterThanOrEqual(5);
     for (const t of impressions) {
       expect([t.width, t.height, t.ppi]).toEqual([388, 374, 500]);
       for (const q of t.minutiae) {

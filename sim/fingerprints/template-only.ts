@@ -79,8 +79,11 @@ function sampleMinutiae(
   const w = shape.halfWidthLeft + shape.halfWidthRight;
   const h = shape.bottom - shape.top;
   const narrowest = Math.max(PERIOD.min, periods.mean - periods.swing - PERIOD.wobble * 2);
+  const widest = Math.min(PERIOD.max, periods.mean + periods.swing + PERIOD.wobble * 2);
   const intensity = (t: number) => (TEMPLATE_ONLY.intensity * TEMPLATE_ONLY.referencePeriod ** 2) / (t * t);
   const peak = intensity(narrowest);
+  // Below the widest period's intensity a candidate stays wherever it is: no need to look up T.
+  const floor = intensity(widest);
   const candidates = poisson(peak * w * h, random);
   const xs = new Float64Array(candidates);
   const ys = new Float64Array(candidates);
@@ -98,7 +101,7 @@ function sampleMinutiae(
       const dy = ys[k] - y;
       clash = dx * dx + dy * dy < core2;
     }
-    if (clash || keep > intensity(periodAt(periods, x, y))) continue;
+    if (clash || (keep > floor && keep > intensity(periodAt(periods, x, y)))) continue;
     xs[found.length] = x;
     ys[found.length] = y;
     const type = random.bernoulli(TEMPLATE_ONLY.endingShare) ? 'ending' : 'bifurcation';

@@ -42,7 +42,7 @@ export function extract(image: GrayImage, options: ExtractOptions = {}): FingerT
   const binary = binarize(enhanced, mask);
   trace('binarization', binary);
   const skeleton = thin(binary);
-  trace('thinning', { ...skeleton, data: Uint8Array.from(skeleton.data) });
+  trace('thinning', skeleton);
   const detected = detectMinutiae(skeleton);
   trace('minutiae-detection', detected);
   const cleaned = cleanSkeleton(skeleton, field, periods);

@@ -61,7 +61,7 @@ const cache = new Map<string, string>();
 export function toDocumentLatin(name: string): string {
   let latin = cache.get(name);
   if (latin === undefined) {
-    latin = transliterate(name.toLocaleUpperCase('kk'));
+    latin = transliterate(name.toUpperCase());
     cache.set(name, latin);
   }
   return latin;

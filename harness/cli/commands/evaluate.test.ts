@@ -89,12 +89,15 @@ describe('dactylo evaluate', () => {
     expect(readFileSync(html, 'utf8')).toContain('<svg');
   });
 
-  it('prints the same figures on a second run (same seed)', async () => {
+  it('prints the same figures on a second run (same seed), and KS distances to an earlier report', async () => {
     const args = ['--db', db, '--matcher', `cmd:sh ${script}`, '--bootstrap', '100'];
     const a = await run(args);
-    const b = await run(args);
-    const figures = (s: string) => s.split('\n').filter((l) => !l.startsWith('mean extraction'));
+    const b = await run([...args, '--ks-against', join(root, 'report.json')]);
+    const figures = (s: string) =>
+      s.split('\n').filter((l) => !l.startsWith('mean extraction') && !l.startsWith('KS'));
     expect(figures(b.stdout)).toEqual(figures(a.stdout));
+    expect(b.stdout).toMatch(/KS genuine scores vs .*: D = 0\.\d{3}, p = /);
+    expect(b.stdout).toMatch(/KS impostor scores vs/);
   });
 
   it.each([
@@ -102,6 +105,7 @@ describe('dactylo evaluate', () => {
     [['--db', db, '--matcher', 'bozorth'], 2, /--matcher must be 'dactylo' or 'cmd:"COMMAND"'/],
     [['--db', db, '--workers', '0'], 2, /--workers must be between 1 and 64/],
     [['--db', join(root, 'nope')], 1, /cannot read database folder/],
+    [['--db', db, '--ks-against', join(root, 'nope.json')], 2, /--ks-against .*nope\.json: ENOENT/],
   ])('refuses %j with one line', async (args, code, message) => {
     const r = await run(args);
     expect(r.code).toBe(code);

@@ -75,9 +75,12 @@ export function summary(r: EvaluationReport): string {
     `FTE      ${pct(r.fte)}${ci(r, 'fte')}`,
     `FTA      ${pct(r.fta)}`,
     ...r.fnmrAtFmr.map(
-      (p) => `FNMR at FMR ${p.fmr * 100} %: ${pct(p.fnmr)} (threshold ${p.threshold ?? '—'})`,
+      (p) =>
+        `FNMR at FMR ${p.fmr * 100} %: ${pct(p.fnmr)} (threshold ${p.threshold ?? '—'})` +
+        // Rule of three: with fewer than 3/FMR impostors, FMR ≤ target cannot be told from FMR = 0.
+        (r.counts.impostor * p.fmr < 3 ? ` — only ${r.counts.impostor} impostors, too few for this FMR` : ''),
     ),
-    `mean extraction ${r.timing.meanExtractionMs.toFixed(1)} ms, mean comparison ${r.timing.meanComparisonMs.toFixed(3)} ms`,
+    `mean extraction ${r.timing.meanExtractionMs.toFixed(1)} ms, preparation ${r.timing.meanPrepareMs.toFixed(2)} ms, comparison ${r.timing.meanComparisonMs.toFixed(3)} ms`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -160,6 +163,9 @@ export function register(program: Command): void {
       1000,
     )
     .option('--fmr <rate>', 'also report FNMR at this FMR (repeatable)', fmrListOption, [])
-    .option('--ks-against <report>', 'print KS distances of the score distributions to an earlier --json report')
+    .option(
+      '--ks-against <report>',
+      'print KS distances of the score distributions to an earlier --json report',
+    )
     .action(async (o: EvaluateOptions) => run(o));
 }

@@ -1,11 +1,15 @@
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { FingerPosition } from '../../../sim/fingerprints/finger-position.ts';
 import {
   defaultWorkers,
+  type FingerOutput,
   type FingerprintSetRequest,
-  fingerJobs,
   generateFingerprintSet,
+  jobCount,
 } from '../../../sim/fingerprints/fingerprint-set.ts';
 import {
   DEFAULT_SENSOR,
@@ -38,7 +42,7 @@ function sensorOption(value: string): string {
 }
 
 /** The manifest the set is described by (harness/contract/fingerprint-manifest.schema.json). */
-export function fingerprintManifest(req: FingerprintSetRequest, images: unknown[]) {
+export function fingerprintManifest(req: FingerprintSetRequest, images: readonly unknown[]) {
   const s = sensorProfile(req.sensor);
   return {
     format: 'dactylo-fingerprint-set',
@@ -59,6 +63,12 @@ function autoWorkers(jobs: number): number {
   return Math.max(1, Math.min(defaultWorkers(), Math.ceil(jobs / 6)));
 }
 
+/** Writes text, waiting for the stream to drain when its buffer is full. */
+async function write(stream: WriteStream, text: string): Promise<void> {
+  if (stream.errored) throw stream.errored;
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
 async function run(o: FingerprintsOptions): Promise<void> {
   const req: FingerprintSetRequest = {
     seed: o.seed,
@@ -70,18 +80,35 @@ async function run(o: FingerprintsOptions): Promise<void> {
     layout: o.layout,
   };
   const dir = await AtomicDirectory.create(o.out);
-  const jobs = fingerJobs(req).length;
+  const jobs = jobCount(req);
   const bar = progress('fingerprints', jobs * req.impressions);
+  const manifest = createWriteStream(dir.file('manifest.json'));
+  manifest.on('error', () => {}); // surfaced by write() and finished()
   try {
-    const images = await generateFingerprintSet(req, o.workers ?? autoWorkers(jobs), async (out) => {
+    // The manifest is streamed record by record, in order, so that its size never limits the set;
+    // the bytes equal JSON.stringify of the whole manifest.
+    const head = JSON.stringify(fingerprintManifest(req, []));
+    await write(manifest, head.slice(0, -2));
+    let first = true;
+    const workers = o.workers ?? autoWorkers(jobs);
+    const writeFiles = async (out: FingerOutput) => {
       for (const f of out.files) await writeFile(dir.file(f.name), f.bytes);
       bar.tick(out.files.length);
+    };
+    await generateFingerprintSet(req, workers, writeFiles, async (records) => {
+      for (const r of records) {
+        await write(manifest, `${first ? '' : ','}${JSON.stringify(r)}`);
+        first = false;
+      }
     });
-    await writeFile(dir.file('manifest.json'), `${JSON.stringify(fingerprintManifest(req, images))}\n`);
+    await write(manifest, ']}\n');
+    manifest.end();
+    await finished(manifest);
     bar.stop();
     await dir.commit();
   } catch (e) {
     bar.stop();
+    manifest.destroy();
     await dir.abort();
     throw e;
   }

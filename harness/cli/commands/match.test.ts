@@ -70,12 +70,9 @@ describe('dactylo match', () => {
 
   const db1 = fvcSetDir('fvc2002-db1b');
   const title = 'extracts images and matches two impressions of one finger';
-  it.skipIf(!db1)(
-    db1 ? title : `${title} (skipped: ${fvcMissingReason('fvc2002-db1b')})`,
-    async () => {
-      const r = await run([join(db1!, '101_1.tif'), join(db1!, '101_2.tif'), '--json']);
-      expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout).decision).toBe('match');
-    },
-  );
+  it.skipIf(!db1)(db1 ? title : `${title} (skipped: ${fvcMissingReason('fvc2002-db1b')})`, async () => {
+    const r = await run([join(db1!, '101_1.tif'), join(db1!, '101_2.tif'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).decision).toBe('match');
+  });
 });

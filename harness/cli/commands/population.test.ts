@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.ts';
+import { writePopulation } from './population.ts';
 
 const run = promisify(execFile);
 const DACTYLO = new URL('../dactylo.mjs', import.meta.url).pathname;
@@ -26,6 +28,7 @@ async function cli(...args: string[]): Promise<{ code: number; stderr: string }>
 describe('dactylo population', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dactylo-population-'));
   afterEach(() => vi.restoreAllMocks());
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
     [['--seed', '1', '--count', '-1'], /--count must be at least 1, got -1/],
@@ -68,6 +71,19 @@ describe('dactylo population', () => {
     expect(readFileSync(out, 'utf8')).toBe(stdout);
     expect(stdout.split('\n')).toHaveLength(2502);
     expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('stops quietly when the reader goes away (EPIPE, as with `| head`)', async () => {
+    let written = 0;
+    const closing = new Writable({
+      highWaterMark: 1024,
+      write(chunk, _encoding, done) {
+        written += chunk.length;
+        done(written > 100_000 ? Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) : null);
+      },
+    });
+    expect(await writePopulation(closing, { seed: 'pipe', count: 50_000, asOf: '2025-01-01' })).toBe(false);
+    expect(written).toBeLessThan(2_000_000);
   });
 
   it('prints help', async () => {

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { type Command, InvalidArgumentError } from 'commander';
 import { POPULATION_TUNING, populationCapacity, populationNdjson } from '../../../sim/population/index.ts';
 import { withAtomicFile } from '../atomic-output.ts';
@@ -25,30 +26,49 @@ export async function writePopulation(
   o: { seed: string; count: number; asOf: string },
   tick: (n: number) => void = () => {},
 ): Promise<boolean> {
+  const stream = out as Writable;
   let closed = false;
   const onError = (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') closed = true;
   };
-  out.on('error', onError);
+  stream.on('error', onError);
   try {
     let chunk = '';
     let lines = 0;
     for (const line of populationNdjson(o)) {
       chunk += line;
       if (++lines % CHUNK !== 0) continue;
-      if (!out.write(chunk)) await once(out, 'drain');
-      if (closed) return false;
+      if (closed || stream.destroyed) return false;
+      if (!stream.write(chunk)) await drained(stream);
       chunk = '';
       tick(CHUNK);
     }
-    if (chunk) out.write(chunk);
+    if (closed || stream.destroyed) return false;
+    if (chunk) stream.write(chunk);
     tick(lines % CHUNK);
-    return !closed;
+    return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') return false;
     throw e;
   } finally {
-    out.off('error', onError);
+    stream.off('error', onError);
+  }
+}
+
+/** Waits until the stream can take more, or is closed (then the caller sees it destroyed). */
+async function drained(stream: Writable): Promise<void> {
+  if (stream.destroyed) return;
+  const abort = new AbortController();
+  const waits = [
+    once(stream, 'drain', { signal: abort.signal }),
+    once(stream, 'close', { signal: abort.signal }),
+  ];
+  // The wait that loses the race is aborted: its rejection is expected and must not go unhandled.
+  for (const w of waits) w.catch(() => {});
+  try {
+    await Promise.race(waits);
+  } finally {
+    abort.abort();
   }
 }
 

@@ -180,9 +180,9 @@ describe('ground truth against the rendered image', () => {
     expect(total).toBeGreaterThan(25);
     expect(controls).toBeGreaterThan(100);
     // Pixel noise, pores and dry breaks spoil some counts; chance would give the same rate to both.
-    // Measured: about 80 % of minutiae and 30 % of controls show a one-ridge step; a misplaced or
+    // Measured: 81 % of minutiae and 24 % of controls show a one-ridge step; a misplaced or
     // misdirected ground truth would score like the controls.
-    expect(stepped / total, `step at minutiae ${stepped}/${total}`).toBeGreaterThan(0.75);
+    expect(stepped / total, `step at minutiae ${stepped}/${total}`).toBeGreaterThan(0.7);
     expect(controlFlat / controls, `no step at controls ${controlFlat}/${controls}`).toBeGreaterThan(0.65);
     expect(stepped / total).toBeGreaterThan(2.5 * (1 - controlFlat / controls));
   });

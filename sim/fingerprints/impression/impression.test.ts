@@ -82,4 +82,26 @@ describe('renderImpression', () => {
     const close = ratios.filter((r) => Math.abs(r - 1) < 0.15).length;
     expect(close / ratios.length).toBeGreaterThan(0.8);
   });
+
+  it('scales to the sensor resolution: a 1000-ppi sensor shows ridges twice as wide apart', () => {
+    const hiRes = { ...sensor, name: 'test-1000ppi', ppi: 1000, width: 776, height: 748 };
+    const imp = renderImpression(master, 1, hiRes);
+    expect(imp.transform.placement.scale).toBe(2);
+    const p = new Float64Array(2);
+    const ratios: number[] = [];
+    for (let y = 64; y < hiRes.height - 64; y += 48)
+      for (let x = 64; x < hiRes.width - 64; x += 48) {
+        if (contactPressure(imp.contact, x, y) < 0.4) continue;
+        transformInverse(imp.transform, x, y, p);
+        const mi = Math.round(p[1]) * master.width + Math.round(p[0]);
+        if (!master.mask[mi] || master.singularPoints.some((sp) => Math.hypot(sp.x - p[0], sp.y - p[1]) < 40))
+          continue;
+        const measured = localRidgePeriod(imp.image, x, y, 64);
+        if (measured.strength >= 5) ratios.push(measured.period / master.period[mi]);
+      }
+    ratios.sort((a, b) => a - b);
+    expect(ratios.length).toBeGreaterThan(10);
+    expect(ratios[ratios.length >> 1]).toBeGreaterThan(1.8);
+    expect(ratios[ratios.length >> 1]).toBeLessThan(2.2);
+  });
 });

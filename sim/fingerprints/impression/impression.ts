@@ -49,15 +49,7 @@ export function renderImpression(
   trace?.('sampled-master', sampled);
   const pressure = contactPressureMap(contact, sensor.width, sensor.height);
   trace?.('pressure', pressure);
-  const ink = skinInk(
-    sampled.ridges,
-    sampled.coverage,
-    pressure,
-    skin,
-    random('skin-texture'),
-    sensor.width,
-    sensor.height,
-  );
+  const ink = skinInk(sampled, pressure, skin, random('skin-texture'));
   addCreases(ink, sensor.width, sensor.height, contact.axisAngle, random('creases'));
   trace?.('ink', ink);
   const image = renderSensorImage(ink, sensor, random('sensor'));

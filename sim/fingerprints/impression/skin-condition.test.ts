@@ -13,15 +13,12 @@ function stripes(): Float32Array {
 }
 
 function ink(moisture: number, pressure: number, localPressure = 1) {
-  const full = new Float32Array(W * H).fill(1);
+  const sampled = { width: W, height: H, ridges: stripes(), coverage: new Float32Array(W * H).fill(1) };
   return skinInk(
-    stripes(),
-    full,
+    sampled,
     new Float32Array(W * H).fill(localPressure),
     { moisture, pressure },
     stream('t', 'skin'),
-    W,
-    H,
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Random } from '../../random/index.ts';
 import { SKIN } from './impression-parameters.ts';
 import { valueNoise } from './noise.ts';
+import type { SampledMaster } from './render-impression.ts';
 
 /**
  * The finger's state at capture. Skin touches the platen where the ridge is high enough for the
@@ -35,14 +36,12 @@ function smoothstep(edge0: number, edge1: number, x: number): number {
  * into the sensor frame, the finger-area coverage, and the local contact pressure.
  */
 export function skinInk(
-  ridges: Float32Array,
-  coverage: Float32Array,
+  sampled: SampledMaster,
   pressure: Float32Array,
   skin: SkinCondition,
   random: Random,
-  width: number,
-  height: number,
 ): Float32Array {
+  const { ridges, coverage, width, height } = sampled;
   const breaks = valueNoise(random, width, height, SKIN.breakScale);
   const pores = valueNoise(random, width, height, SKIN.poreScale);
   // Moisture and sebum vary over the pad: some patches print drier than others.

@@ -28,7 +28,7 @@ export function periodModel(layout: SingularLayout, random: Random): PeriodModel
     waves[i * 4 + 3] = PERIOD.wobble / Math.sqrt(WAVES);
   }
   return {
-    mean: random.truncatedNormal(PERIOD.mean, PERIOD.meanSd, 8.2, 9.8),
+    mean: random.truncatedNormal(PERIOD.mean, PERIOD.meanSd, PERIOD.mean - 0.8, PERIOD.mean + 0.8),
     swing: random.uniform(PERIOD.verticalSwing.min, PERIOD.verticalSwing.max),
     centerY: layout.centerY,
     waves,

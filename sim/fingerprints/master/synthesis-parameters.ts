@@ -111,8 +111,12 @@ export const ORIENTATION = {
 } as const;
 
 export const PERIOD = {
-  /** Mean ridge period: 0.46 mm at 500 ppi (Handbook of Fingerprint Recognition, ch. 3). */
-  mean: 9.0,
+  /**
+   * Per-finger base period (px at 500 ppi). With the swing below the core the map averages 8.7 px
+   * and the rendered ridges measure 9.0 px by block spectra, as real FVC2002 DB1 and DB2 prints do
+   * (about 0.46 mm; Handbook of Fingerprint Recognition, ch. 3).
+   */
+  mean: 8.5,
   meanSd: 0.35,
   /** Half the difference between below-core and above-core periods, px. */
   verticalSwing: { min: 0.6, max: 1.1 },
@@ -144,7 +148,7 @@ export const RIDGES = {
   coarseIterations: 12,
   fineIterations: 3,
   /** Gain of the last, profile-shaping pass. */
-  finalGain: 1.3,
+  finalGain: 2,
 } as const;
 
 export const MINUTIAE = {
@@ -161,16 +165,17 @@ export type ClassPercent = Readonly<Record<PatternClass, number>>;
 /**
  * Template-only mode: minutiae as a marked point process with the rendered masters' statistics,
  * measured with `node harness/cli/run-ts.mjs perf/bench/synthesis-masters.ts --stats 5` (50
- * masters): 48.6 minutiae per 100,000 px² of finger, 49% endings, nearest-neighbour distance 5th
- * percentile 8.0 px and median 23.3 px, 93% of directions within 26° of the ridge flow.
+ * masters): 51.9 minutiae per 100,000 px² of finger at a mean ridge period of 8.7 px, 49.5%
+ * endings, nearest-neighbour distance 5th percentile 7.3 px and median 22.8 px, 93.5% of
+ * directions within 26° of the ridge flow.
  */
 export const TEMPLATE_ONLY = {
   /** Candidate intensity per px² at the reference period, before the hard core thins it. */
-  intensity: 5.5e-4,
-  referencePeriod: 9.3,
+  intensity: 6.1e-4,
+  referencePeriod: 8.7,
   /** No two minutiae closer than this (px): the masters drop closer pairs as artefacts. */
   hardCore: 6,
-  endingShare: 0.49,
+  endingShare: 0.495,
   /** Sd (radians) of a minutia's direction about the local ridge flow. */
   directionSd: 0.25,
 } as const;

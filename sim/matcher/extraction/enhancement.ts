@@ -24,12 +24,13 @@ function lineKernel(
   radius: number,
   stride: number,
   weight: (t: number) => number,
+  step = 1,
 ): LineKernel {
   const n = 2 * radius + 1;
   const offsets = new Int32Array(n);
   const weights = new Float32Array(n);
   for (let k = 0; k < n; k++) {
-    const t = k - radius;
+    const t = (k - radius) * step;
     const dx = Math.round(t * ux);
     const dy = Math.round(t * uy);
     offsets[k] = dy * stride + dx;
@@ -72,13 +73,13 @@ interface Bank {
   periods: number;
 }
 
-const alongRadius = () => Math.ceil(2.5 * P.sigmaAlong);
-const padding = () => Math.max(alongRadius(), Math.ceil(2.5 * P.sigmaAcrossPerPeriod * F.maxPeriod)) + 1;
+const alongRadius = () => Math.ceil((2.5 * P.sigmaAlong) / P.alongStep);
+const padding = () => Math.max(alongRadius() * P.alongStep, Math.ceil(2.5 * P.sigmaAcrossPerPeriod * F.maxPeriod)) + 1;
 const banks = new Map<string, Bank>();
 
 /** Kernels for every quantised orientation and period, built once per padded stride. */
 function bank(stride: number): Bank {
-  const key = `${stride}:${P.sigmaAlong}:${P.sigmaAcrossPerPeriod}`;
+  const key = `${stride}:${P.sigmaAlong}:${P.alongStep}:${P.sigmaAcrossPerPeriod}`;
   const cached = banks.get(key);
   if (cached) return cached;
   const periods = Math.round((F.maxPeriod - F.minPeriod) / P.periodStep) + 1;
@@ -88,7 +89,7 @@ function bank(stride: number): Bank {
     const th = (o * Math.PI) / P.orientationBins;
     const ux = Math.cos(th);
     const uy = Math.sin(th);
-    const a = lineKernel(ux, uy, alongRadius(), stride, gaussian(P.sigmaAlong));
+    const a = lineKernel(ux, uy, alongRadius(), stride, gaussian(P.sigmaAlong), P.alongStep);
     normalizeSum(a.weights);
     along.push(a);
     const row: LineKernel[] = [];

@@ -47,9 +47,11 @@ export const EXTRACTION = {
     orientationBins: 32,
     periodStep: 0.5,
     /** Gaussian σ along the ridge, pixels: bridges gaps and pores. */
-    sigmaAlong: 4,
+    sigmaAlong: 4.5,
+    /** Sample spacing along the ridge, pixels: the image changes slowly there, so σ ≫ step suffices. */
+    alongStep: 2,
     /** Gaussian σ across the ridge as a fraction of the period: the Gabor band-pass width. */
-    sigmaAcrossPerPeriod: 0.5,
+    sigmaAcrossPerPeriod: 0.45,
   },
   minutiae: {
     /** Minutiae closer than this to the eroded mask's edge are dropped (edge artefacts). */
@@ -71,7 +73,7 @@ export const EXTRACTION = {
     /** Minutiae closer to each other than this fraction of the period are both dropped. */
     closePairPerPeriod: 0.6,
     /** Minutiae in regions whose coherence is below this are dropped. */
-    minCoherence: 0.25,
+    minCoherence: 0.05,
     /** Cleaning rounds: each round cuts, re-detects and cuts again. */
     cleaningRounds: 3,
     /** ISO/IEC 19794-2 stores at most 255 per view; keep the best. */

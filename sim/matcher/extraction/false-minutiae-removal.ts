@@ -1,7 +1,7 @@
 import type { BinaryImage } from './binarization.ts';
 import { EXTRACTION } from './extraction-parameters.ts';
 import { pixelDirection } from './minutia-direction.ts';
-import { detectMinutiae, type SkeletonMinutia } from './minutiae-detection.ts';
+import { detectMinutiae, type SkeletonMinutia, skeletonPixels } from './minutiae-detection.ts';
 import type { OrientationField } from './orientation-field.ts';
 import { periodAt, type RidgePeriodMap } from './ridge-frequency.ts';
 import { branchStarts, traceRidge } from './skeleton-tracing.ts';
@@ -10,6 +10,8 @@ const P = EXTRACTION.minutiae;
 
 interface Context {
   skeleton: BinaryImage;
+  /** The skeleton's pixels before cleaning: cleaning only removes pixels, or adds plain ridge ones. */
+  pixels: Int32Array;
   field: OrientationField;
   periods: RidgePeriodMap;
 }
@@ -24,7 +26,7 @@ function period(ctx: Context, m: SkeletonMinutia): number {
  */
 function cutSpursAndFragments(ctx: Context): number {
   const { skeleton } = ctx;
-  const minutiae = detectMinutiae(skeleton);
+  const minutiae = detectMinutiae(skeleton, ctx.pixels);
   const cut: number[] = [];
   for (const m of minutiae) {
     if (m.type !== 'ending') continue;
@@ -55,7 +57,7 @@ function cutSpursAndFragments(ctx: Context): number {
  */
 function cutBridges(ctx: Context): number {
   const { skeleton } = ctx;
-  const minutiae = detectMinutiae(skeleton).filter((m) => m.type === 'bifurcation');
+  const minutiae = detectMinutiae(skeleton, ctx.pixels).filter((m) => m.type === 'bifurcation');
   const cut: number[] = [];
   const pairs = new Set<string>();
   const bifurcationAt = new Map<number, number>();
@@ -84,7 +86,7 @@ function cutBridges(ctx: Context): number {
 function joinGaps(ctx: Context): number {
   const { skeleton, field } = ctx;
   const { width } = skeleton;
-  const endings = detectMinutiae(skeleton).filter((m) => m.type === 'ending');
+  const endings = detectMinutiae(skeleton, ctx.pixels).filter((m) => m.type === 'ending');
   const dirs = endings.map((m) => pixelDirection(skeleton, m, field));
   const used = new Uint8Array(endings.length);
   const candidates: [number, number, number][] = [];
@@ -129,14 +131,11 @@ function drawLine(data: Uint8Array, width: number, a: SkeletonMinutia, b: Skelet
  * Cleans the skeleton of the structures that make false minutiae (Maltoni et al., Handbook of
  * Fingerprint Recognition §3.8; SourceAFIS's skeleton filters): gaps joined, then spurs and
  * fragments, then bridges and holes, repeated because each cut can expose another.
- * Modifies and returns the skeleton.
+ * Returns a cleaned copy.
  */
-export function cleanSkeleton(
-  skeleton: BinaryImage,
-  field: OrientationField,
-  periods: RidgePeriodMap,
-): BinaryImage {
-  const ctx: Context = { skeleton, field, periods };
+export function cleanSkeleton(thinned: BinaryImage, field: OrientationField, periods: RidgePeriodMap): BinaryImage {
+  const skeleton = { ...thinned, data: thinned.data.slice() };
+  const ctx: Context = { skeleton, field, periods, pixels: skeletonPixels(skeleton) };
   for (let round = 0; round < P.cleaningRounds; round++) {
     const changes = joinGaps(ctx) + cutSpursAndFragments(ctx) + cutBridges(ctx) + cutSpursAndFragments(ctx);
     if (changes === 0) break;

@@ -14,23 +14,18 @@ function gaussianKernel(sigma: number): Float32Array {
 }
 
 /** Separable Gaussian blur with edge clamping; returns a new grid. */
-export function gaussianBlur(
-  values: Float32Array,
-  width: number,
-  height: number,
-  sigma: number,
-): Float32Array {
+export function gaussianBlur(values: Float32Array, width: number, height: number, sigma: number): Float32Array {
   const k = gaussianKernel(sigma);
   const r = (k.length - 1) / 2;
+  // Clamped index tables keep the inner loops free of edge tests.
+  const xs = Int32Array.from({ length: width + 2 * r }, (_, i) => Math.min(width - 1, Math.max(0, i - r)));
+  const ys = Int32Array.from({ length: height + 2 * r }, (_, i) => Math.min(height - 1, Math.max(0, i - r)));
   const tmp = new Float32Array(values.length);
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let x = 0; x < width; x++) {
       let s = 0;
-      for (let i = -r; i <= r; i++) {
-        const xx = x + i < 0 ? 0 : x + i >= width ? width - 1 : x + i;
-        s += values[row + xx] * k[i + r];
-      }
+      for (let i = 0; i < k.length; i++) s += values[row + xs[x + i]] * k[i];
       tmp[row + x] = s;
     }
   }
@@ -38,10 +33,7 @@ export function gaussianBlur(
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let s = 0;
-      for (let i = -r; i <= r; i++) {
-        const yy = y + i < 0 ? 0 : y + i >= height ? height - 1 : y + i;
-        s += tmp[yy * width + x] * k[i + r];
-      }
+      for (let i = 0; i < k.length; i++) s += tmp[ys[y + i] * width + x] * k[i];
       out[y * width + x] = s;
     }
   }

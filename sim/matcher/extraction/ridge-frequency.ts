@@ -98,7 +98,7 @@ function median(values: number[]): number {
 
 function fillGaps(period: Float32Array, bw: number, bh: number, fallback: number): void {
   for (let pass = 0; pass < 8; pass++) {
-    const next = Float32Array.from(period);
+    const next = period.slice();
     let missing = 0;
     for (let y = 0; y < bh; y++) {
       for (let x = 0; x < bw; x++) {

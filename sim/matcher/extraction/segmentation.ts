@@ -15,6 +15,10 @@ export interface ForegroundMask {
 
 const P = EXTRACTION.segmentation;
 
+function blockColumns(width: number, b: number): Int32Array {
+  return Int32Array.from({ length: width }, (_, x) => Math.floor(x / b));
+}
+
 function blockStats(img: GrayImage, bw: number, bh: number) {
   const { width, height, data } = img;
   const b = P.block;
@@ -25,11 +29,12 @@ function blockStats(img: GrayImage, bw: number, bh: number) {
   const syy = new Float64Array(n);
   const sxy = new Float64Array(n);
   const count = new Float64Array(n);
+  const column = blockColumns(width, b);
   for (let y = 1; y < height - 1; y++) {
     const row = Math.floor(y / b) * bw;
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
-      const k = row + Math.floor(x / b);
+      const k = row + column[x];
       const v = data[i];
       const gx = data[i + 1] - data[i - 1];
       const gy = data[i + width] - data[i - width];
@@ -179,10 +184,11 @@ export function segment(img: GrayImage): ForegroundMask {
   for (let i = 0; i < raw.length; i++) raw[i] = std[i] >= threshold && coherence[i] >= P.minCoherence ? 1 : 0;
   const blocks = cleanBlocks(raw, bw, bh);
   const { width, height } = img;
+  const column = blockColumns(width, b);
   const upsampled = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++)
-      upsampled[y * width + x] = blocks[Math.floor(y / b) * bw + Math.floor(x / b)];
+    const row = Math.floor(y / b) * bw;
+    for (let x = 0; x < width; x++) upsampled[y * width + x] = blocks[row + column[x]];
   }
   const smooth = boxMean(upsampled, width, height, b);
   const mask = new Uint8Array(width * height);
@@ -193,7 +199,8 @@ export function segment(img: GrayImage): ForegroundMask {
   for (let i = 0; i < region.length; i++) region[i] = smooth[i] > 0 ? 1 : 0;
   const contrast = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) contrast[y * width + x] = std[Math.floor(y / b) * bw + Math.floor(x / b)];
+    const row = Math.floor(y / b) * bw;
+    for (let x = 0; x < width; x++) contrast[y * width + x] = std[row + column[x]];
   }
   return { width, height, data: mask, contrast, region };
 }

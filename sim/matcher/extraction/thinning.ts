@@ -71,7 +71,7 @@ for (let n = 0; n < 256; n++) SIMPLE[n] = popcount(n) >= 2 && yokoi8(n) === 1 ? 
  */
 export function thin(img: BinaryImage): BinaryImage {
   const { width, height } = img;
-  const data = Uint8Array.from(img.data);
+  const data = img.data.slice();
   for (let x = 0; x < width; x++) data[x] = data[(height - 1) * width + x] = 0;
   for (let y = 0; y < height; y++) data[y * width] = data[y * width + width - 1] = 0;
   let active: number[] = [];

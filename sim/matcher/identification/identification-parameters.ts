@@ -44,20 +44,35 @@ export const INDEX_CYLINDER: IndexCylinderParameters = {
 export interface HashParameters {
   /** L: hash functions, each its own table. */
   tables: number;
-  /** H: cylinder bits each hash function samples (also the table's key width, so ≤ 20). */
+  /** H: cylinder bits each hash function samples (also the table's key width, so ≤ 16). */
   bits: number;
+  /**
+   * Cylinders of each gallery entry filed in the tables, those with most 1 bits: caps the index at
+   * L × this × 2 bytes an entry.
+   */
+  cylindersPerEntry: number;
   /** Hash values with fewer 1 bits than this (empty neighbourhood parts) are neither stored nor looked up. */
   minOnes: number;
   /** Seed of the bit sampling: part of the index's definition, like its other constants. */
   seed: string;
 }
 
-export const INDEX_HASH: HashParameters = { tables: 16, bits: 16, minOnes: 2, seed: 'mcc-index-v1' };
+/**
+ * Measured on template-only synthetic galleries (5,000 entries, second impressions as probes): with
+ * L = 32, H = 10, 98 % of mates are voted into the best 1 % (L = 16: 93 %; H = 16: 90 %).
+ */
+export const INDEX_HASH: HashParameters = {
+  tables: 32,
+  bits: 10,
+  cylindersPerEntry: 32,
+  minOnes: 2,
+  seed: 'mcc-index-v1',
+};
 
 export interface SearchParameters {
   /**
-   * Share of the gallery the hash votes pass on to the bit-cylinder local similarity sort (popcount
-   * over the index cylinders), at least `minShortlist` and at most `maxShortlist` entries.
+   * Share of each shard the hash votes pass on to the bit-cylinder local similarity sort (popcount
+   * over the index cylinders), at least `minShortlist` and at most `maxShortlist` entries of it.
    */
   shortlistShare: number;
   minShortlist: number;
@@ -66,15 +81,18 @@ export interface SearchParameters {
   candidates: number;
   /** Cylinder pairs the local similarity sort averages (nP of Cappelli et al. 2010's LSS). */
   sortedPairs: number;
-  /** Gallery entries per index shard; shards are the unit of work a search thread takes. */
+  /**
+   * Gallery entries per index shard; shards are the unit of work a search thread takes, and number
+   * their cylinders in 16 bits (shardSize × cylindersPerEntry < 65,536).
+   */
   shardSize: number;
 }
 
 export const SEARCH: SearchParameters = {
   shortlistShare: 0.01,
-  minShortlist: 200,
-  maxShortlist: 20_000,
-  candidates: 40,
+  minShortlist: 16,
+  maxShortlist: 1024,
+  candidates: 30,
   sortedPairs: 8,
-  shardSize: 1 << 16,
+  shardSize: 1024,
 };

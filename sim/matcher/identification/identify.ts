@@ -11,7 +11,7 @@ import {
   type SearchParameters,
 } from './identification-parameters.ts';
 import { indexCylinders } from './index-cylinder.ts';
-import { type HashFamily, hashFamily, probeKeys, type ShardIndex } from './mcc-index.ts';
+import { type HashFamily, hashFamily, MAX_SHARD_CYLINDERS, probeKeys, type ShardIndex } from './mcc-index.ts';
 import { runTask, type SearchTask, type SearchTaskResult } from './search-tasks.ts';
 import { bestByScore, type ProbeCodes, type ShardResult } from './shard-search.ts';
 
@@ -54,6 +54,8 @@ export interface IdentifierOptions {
   hash?: HashParameters;
 }
 
+let identifiers = 0;
+
 interface Pending {
   resolve: (r: SearchTaskResult) => void;
   reject: (e: Error) => void;
@@ -66,6 +68,8 @@ interface Pending {
  */
 export class Identifier {
   private shards: ShardIndex[] = [];
+  /** Names this gallery to the threads' caches of prepared templates. */
+  private readonly token = `${process.pid}-${++identifiers}`;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
@@ -94,12 +98,12 @@ export class Identifier {
     const url = new URL('./identification-worker.ts', import.meta.url).href;
     const workers = Array.from({ length: count }, () => startTsWorker(url, {}));
     const params = { ...SEARCH, ...options.search };
-    const id = new Identifier(
-      gallery,
-      hashFamily(gallery.layout, options.hash ?? INDEX_HASH),
-      params,
-      workers,
-    );
+    const hash = options.hash ?? INDEX_HASH;
+    if (params.shardSize * hash.cylindersPerEntry > MAX_SHARD_CYLINDERS)
+      throw new RangeError(
+        `shards of ${params.shardSize} entries would hold too many cylinders to number in 16 bits`,
+      );
+    const id = new Identifier(gallery, hashFamily(gallery.layout, hash), params, workers);
     await id.refreshIndex();
     return id;
   }
@@ -151,7 +155,11 @@ export class Identifier {
 
   /** Index bytes (hash tables of every shard). */
   indexBytes(): number {
-    return this.shards.reduce((n, s) => n + s.bucketStart.byteLength + s.entries.byteLength, 0);
+    return this.shards.reduce(
+      (n, s) =>
+        n + s.bucketStart.byteLength + s.entries.byteLength + s.owner.byteLength + s.tableStart.byteLength,
+      0,
+    );
   }
 
   async identify(probe: FingerTemplate, options: IdentifyOptions = {}): Promise<Identification> {
@@ -216,7 +224,9 @@ export class Identifier {
     const chunk = Math.ceil(entries.length / threads);
     const parts = await this.fanOut<Float64Array>((t) => {
       const mine = entries.subarray(t * chunk, Math.min(entries.length, (t + 1) * chunk));
-      return mine.length > 0 ? { kind: 'rescore', columns, probe, entries: mine.slice() } : null;
+      return mine.length > 0
+        ? { kind: 'rescore', columns, probe, entries: mine.slice(), gallery: this.token }
+        : null;
     });
     const scores = new Float64Array(entries.length);
     parts.forEach((p, t) => {

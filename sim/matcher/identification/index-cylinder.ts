@@ -68,6 +68,7 @@ const defaultLayout = cylinderLayout();
 
 /** Reused per thread so that coding a million templates allocates only their results. */
 let contribution = new Float64Array(0);
+const columnWeight = new Float64Array(64);
 
 /**
  * The binary cylinders of a template's minutiae, `layout.words` words each, in minutia order
@@ -147,14 +148,20 @@ function scatterNeighbours(
     const i1 = Math.min(ns - 1, Math.floor((u + reach) / delta + mid));
     const j0 = Math.max(0, Math.ceil((v - reach) / delta + mid));
     const j1 = Math.min(ns - 1, Math.floor((v + reach) / delta + mid));
-    for (let i = i0; i <= i1; i++)
+    // The spatial Gaussian is separable: a row weight times a column weight, a few exponentials each.
+    for (let j = j0; j <= j1; j++) {
+      const oy = (j - mid) * delta - v;
+      columnWeight[j - j0] = Math.exp(-(oy * oy) / twoSigma2);
+    }
+    for (let i = i0; i <= i1; i++) {
+      const ox = (i - mid) * delta - u;
+      const rowWeight = Math.exp(-(ox * ox) / twoSigma2);
       for (let j = j0; j <= j1; j++) {
         const cell = layout.discIndex[i * ns + j];
         if (cell < 0) continue;
-        const ox = (i - mid) * delta - u;
-        const oy = (j - mid) * delta - v;
-        const weight = Math.exp(-(ox * ox + oy * oy) / twoSigma2);
+        const weight = rowWeight * columnWeight[j - j0];
         for (let k = 0; k < nd; k++) contribution[cell * nd + k] += weight * layout.shares[step * nd + k];
       }
+    }
   }
 }

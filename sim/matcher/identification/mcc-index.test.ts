@@ -1,32 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { stream } from '../../random/index.ts';
-import { syntheticFinger } from '../mcc/synthetic-minutiae.ts';
+import { Gallery } from './gallery.ts';
 import { INDEX_HASH } from './identification-parameters.ts';
 import { cylinderLayout, indexCylinders } from './index-cylinder.ts';
 import {
   buildShardIndex,
   hashFamily,
   hashKey,
+  indexedCylinders,
   mergeCandidates,
   probeKeys,
   topCandidates,
   voteShard,
 } from './mcc-index.ts';
+import { syntheticEntries } from './synthetic-gallery.ts';
 
 const layout = cylinderLayout();
 const family = hashFamily(layout);
 
 function gallery(n: number) {
-  const codes = Array.from({ length: n }, (_, i) =>
-    indexCylinders(syntheticFinger(stream('t', 'idx', i)), layout),
-  );
-  const start = new Uint32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i] + codes[i].length / layout.words;
-  const all = new Uint32Array(start[n] * layout.words);
-  codes.forEach((c, i) => {
-    all.set(c, start[i] * layout.words);
-  });
-  return { all, start, codes };
+  const g = Gallery.build(syntheticEntries('idx', 0, n));
+  return { v: g.view(), codes: Array.from({ length: n }, (_, i) => indexCylinders(g.template(i), layout)) };
 }
 
 describe('MCC locality-sensitive hashing', () => {
@@ -41,30 +34,49 @@ describe('MCC locality-sensitive hashing', () => {
     expect(hashFamily(layout, { ...INDEX_HASH, seed: 'other' }).bitIndex).not.toEqual(family.bitIndex);
   });
 
-  it('files every cylinder of a shard under its hash, and nothing else', () => {
-    const { all, start } = gallery(30);
-    const shard = buildShardIndex(family, all, start, 10, 30);
+  it('files every indexed cylinder of a shard under its hash, and nothing else', () => {
+    const { v } = gallery(30);
+    const shard = buildShardIndex(family, v, 10, 30, 1000);
     const buckets = (1 << INDEX_HASH.bits) + 1;
+    expect(shard.owner.length).toBe(v.cylinderStart[30] - v.cylinderStart[10]);
     for (let l = 0; l < INDEX_HASH.tables; l++) {
-      const expected = new Map<number, number[]>();
-      for (let e = 10; e < 30; e++)
-        for (let c = start[e]; c < start[e + 1]; c++) {
-          const key = hashKey(family, all, c * layout.words, l);
-          if (key >= 0) expected.set(key, [...(expected.get(key) ?? []), e - 10]);
+      let filed = 0;
+      for (let key = 0; key < buckets - 1; key++) {
+        const from = shard.tableStart[l] + shard.bucketStart[l * buckets + key];
+        const to = shard.tableStart[l] + shard.bucketStart[l * buckets + key + 1];
+        for (const k of shard.entries.subarray(from, to)) {
+          const cylinder = v.cylinderStart[10] + k;
+          expect(hashKey(family, v.codes, cylinder * layout.words, l)).toBe(key);
+          expect(v.cylinderStart[10 + shard.owner[k]]).toBeLessThanOrEqual(cylinder);
+          expect(v.cylinderStart[11 + shard.owner[k]]).toBeGreaterThan(cylinder);
         }
-      for (const [key, owners] of expected) {
-        const from = shard.bucketStart[l * buckets + key];
-        const to = shard.bucketStart[l * buckets + key + 1];
-        expect(Array.from(shard.entries.subarray(from, to))).toEqual(owners);
+        filed += to - from;
       }
-      const filed = shard.bucketStart[l * buckets + buckets - 1] - shard.bucketStart[l * buckets];
-      expect(filed).toBe([...expected.values()].reduce((n, o) => n + o.length, 0));
+      let usable = 0;
+      for (let c = v.cylinderStart[10]; c < v.cylinderStart[30]; c++)
+        if (hashKey(family, v.codes, c * layout.words, l) >= 0) usable++;
+      expect(filed).toBe(usable);
+      expect(shard.tableStart[l + 1] - shard.tableStart[l]).toBe(usable);
+    }
+  });
+
+  it('files at most the richest cylinders of an entry', () => {
+    const { v } = gallery(5);
+    const { cylinder, owner } = indexedCylinders(v.cylinderStart, v.ones, 0, 5, 10);
+    for (let e = 0; e < 5; e++) {
+      const mine = Array.from(cylinder).filter((_, k) => owner[k] === e);
+      expect(mine.length).toBe(Math.min(10, v.cylinderStart[e + 1] - v.cylinderStart[e]));
+      const left = Array.from(
+        { length: v.cylinderStart[e + 1] - v.cylinderStart[e] },
+        (_, i) => v.cylinderStart[e] + i,
+      ).filter((c) => !mine.includes(c));
+      for (const c of left) expect(v.ones[c]).toBeLessThanOrEqual(Math.min(...mine.map((m) => v.ones[m])));
     }
   });
 
   it('votes a gallery finger first when the probe is that finger', () => {
-    const { all, start, codes } = gallery(40);
-    const shard = buildShardIndex(family, all, start, 0, 40);
+    const { v, codes } = gallery(40);
+    const shard = buildShardIndex(family, v, 0, 40, INDEX_HASH.cylindersPerEntry);
     const votes = new Uint32Array(40);
     for (const target of [3, 17, 39]) {
       voteShard(family, shard, probeKeys(family, codes[target]), votes);

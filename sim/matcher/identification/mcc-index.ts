@@ -55,89 +55,163 @@ export function probeKeys(family: HashFamily, codes: Uint32Array): Int32Array {
   return keys;
 }
 
-/** One shard's hash tables: per table, buckets of entries (entry = template offset within the shard). */
+/**
+ * One shard's hash tables. Entries are the shard's indexed cylinders, numbered 0… in entry order, so
+ * that they fit 16 bits; `owner` maps one to its gallery entry (as an offset from `from`).
+ */
 export interface ShardIndex {
   readonly from: number;
   readonly to: number;
-  /** Absolute start of bucket `key` of table l at [l·(2^H + 1) + key], shared between threads. */
-  readonly bucketStart: Uint32Array;
+  readonly owner: Uint16Array;
+  /** Where table l's entries start in `entries` (L + 1 values). */
+  readonly tableStart: Uint32Array;
+  /** Start of bucket `key` of table l, relative to the table, at [l·(2^H + 1) + key]. */
+  readonly bucketStart: Uint16Array;
   readonly entries: Uint16Array;
 }
 
-export const MAX_SHARD_SIZE = 1 << 16;
+/** Cylinders a shard can number, and bucket offsets it can hold, in 16 bits. */
+export const MAX_SHARD_CYLINDERS = 0xffff;
 
 /**
- * Builds the tables of gallery entries [from, to) from their cylinders (`codes`, entry e's between
- * cylinderStart[e] and cylinderStart[e + 1]) by a counting sort per table, into shared memory.
+ * The cylinders of entries [from, to) that go into the index: at most `perEntry` of each entry, those
+ * with most 1 bits (the richest neighbourhoods), in cylinder order.
  */
-export function buildShardIndex(
-  family: HashFamily,
-  codes: Uint32Array,
+export function indexedCylinders(
   cylinderStart: Uint32Array,
+  ones: Uint8Array,
   from: number,
   to: number,
-): ShardIndex {
-  if (to - from > MAX_SHARD_SIZE) throw new RangeError(`a shard holds at most ${MAX_SHARD_SIZE} entries`);
-  const { tables, bits } = family.params;
-  const buckets = (1 << bits) + 1;
-  const first = cylinderStart[from];
-  const cylinders = cylinderStart[to] - first;
-  const owner = new Uint16Array(cylinders);
-  for (let e = from; e < to; e++)
-    owner.fill(e - from, cylinderStart[e] - first, cylinderStart[e + 1] - first);
-  const keys = Array.from({ length: tables }, () => new Int32Array(cylinders));
-  const bucketStart = new Uint32Array(new SharedArrayBuffer(tables * buckets * 4));
-  let total = 0;
-  for (let l = 0; l < tables; l++) {
-    const base = l * buckets;
-    const k = keys[l];
-    for (let c = 0; c < cylinders; c++) {
-      k[c] = hashKey(family, codes, (first + c) * family.words, l);
-      if (k[c] >= 0) bucketStart[base + k[c] + 1]++;
+  perEntry: number,
+): { cylinder: Uint32Array; owner: Uint16Array } {
+  const cylinder: number[] = [];
+  const owner: number[] = [];
+  for (let e = from; e < to; e++) {
+    const all = Array.from(
+      { length: cylinderStart[e + 1] - cylinderStart[e] },
+      (_, i) => cylinderStart[e] + i,
+    );
+    const kept =
+      all.length <= perEntry
+        ? all
+        : all
+            .sort((a, b) => ones[b] - ones[a] || a - b)
+            .slice(0, perEntry)
+            .sort((a, b) => a - b);
+    for (const c of kept) {
+      cylinder.push(c);
+      owner.push(e - from);
     }
-    // Slot key + 1 held bucket key's size; the running sum turns it into where the next bucket starts.
-    bucketStart[base] = total;
-    for (let key = 1; key < buckets; key++) bucketStart[base + key] += bucketStart[base + key - 1];
-    total = bucketStart[base + buckets - 1];
   }
-  const entries = new Uint16Array(new SharedArrayBuffer(Math.max(2, total * 2)));
-  const fill = bucketStart.slice();
-  for (let l = 0; l < tables; l++) {
-    const k = keys[l];
-    for (let c = 0; c < cylinders; c++) if (k[c] >= 0) entries[fill[l * buckets + k[c]]++] = owner[c];
-  }
-  return { from, to, bucketStart, entries };
+  if (cylinder.length > MAX_SHARD_CYLINDERS) throw new RangeError('too many cylinders for one shard');
+  return { cylinder: Uint32Array.from(cylinder), owner: sharedUint16(owner) };
+}
+
+function sharedUint16(values: ArrayLike<number>): Uint16Array {
+  const a = new Uint16Array(new SharedArrayBuffer(Math.max(2, values.length * 2)), 0, values.length);
+  a.set(values);
+  return a;
 }
 
 /**
- * Scores each entry of the shard by its cylinders' collisions with the probe's under every hash
- * function (`keys` from probeKeys). A collision in a crowded bucket (a neighbourhood pattern many
- * fingers share) says less than one in a rare bucket, so each counts its inverse bucket frequency,
- * ln(table entries / bucket entries), in fixed point: integer sums, the same in any order.
- * `votes` must hold the shard's size and is overwritten.
+ * Builds the tables of gallery entries [from, to) (cylinders `codes`, entry e's from cylinderStart[e]
+ * to cylinderStart[e + 1], 1 bits in `ones`) by a counting sort per table, into shared memory.
+ */
+export function buildShardIndex(
+  family: HashFamily,
+  gallery: { codes: Uint32Array; cylinderStart: Uint32Array; ones: Uint8Array },
+  from: number,
+  to: number,
+  perEntry: number,
+): ShardIndex {
+  const { tables, bits } = family.params;
+  const buckets = (1 << bits) + 1;
+  const { cylinder, owner } = indexedCylinders(gallery.cylinderStart, gallery.ones, from, to, perEntry);
+  const n = cylinder.length;
+  const keys = new Int32Array(n * tables);
+  const bucketStart = sharedUint16(new Uint16Array(tables * buckets));
+  const tableStart = new Uint32Array(new SharedArrayBuffer((tables + 1) * 4));
+  for (let l = 0; l < tables; l++) {
+    const base = l * buckets;
+    for (let k = 0; k < n; k++) {
+      const key = hashKey(family, gallery.codes, cylinder[k] * family.words, l);
+      keys[k * tables + l] = key;
+      if (key >= 0) bucketStart[base + key + 1]++;
+    }
+    // Slot key + 1 held bucket key's size; the running sum turns it into where the next bucket starts.
+    for (let key = 1; key < buckets; key++) bucketStart[base + key] += bucketStart[base + key - 1];
+    tableStart[l + 1] = tableStart[l] + bucketStart[base + buckets - 1];
+  }
+  const entries = sharedUint16(new Uint16Array(tableStart[tables]));
+  const fill = new Uint32Array(buckets);
+  for (let l = 0; l < tables; l++) {
+    for (let key = 0; key < buckets; key++) fill[key] = tableStart[l] + bucketStart[l * buckets + key];
+    for (let k = 0; k < n; k++) {
+      const key = keys[k * tables + l];
+      if (key >= 0) entries[fill[key]++] = k;
+    }
+  }
+  return { from, to, owner, tableStart, bucketStart, entries };
+}
+
+/** Reused per thread: collisions per shard cylinder, per-entry best, and the lists of what was touched. */
+class VoteScratch {
+  collisions = new Uint8Array(MAX_SHARD_CYLINDERS);
+  touchedCylinders = new Int32Array(MAX_SHARD_CYLINDERS);
+  best = new Uint8Array(0);
+  touchedEntries = new Int32Array(0);
+
+  ensure(entries: number): void {
+    if (this.best.length < entries) {
+      this.best = new Uint8Array(entries);
+      this.touchedEntries = new Int32Array(entries);
+    }
+  }
+}
+
+const scratch = new VoteScratch();
+
+/**
+ * Scores each entry of the shard as Cappelli et al. (2011) estimate MCC similarity from collisions: for
+ * each probe cylinder, the entry's cylinder that collides with it under most of the L hash functions
+ * counts, by the square of that number (c of L collisions mean a bit agreement of about (c/L)^(1/H),
+ * and squaring favours the few near-identical neighbourhoods a mate shares over the many loose ones
+ * any finger shares). Integer sums: the same in any order. `votes` is overwritten.
  */
 export function voteShard(family: HashFamily, shard: ShardIndex, keys: Int32Array, votes: Uint32Array): void {
   const buckets = (1 << family.params.bits) + 1;
   const tables = family.params.tables;
-  votes.fill(0, 0, shard.to - shard.from);
-  const { bucketStart, entries } = shard;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (key < 0) continue;
-    const table = (i % tables) * buckets;
-    const slot = table + key;
-    const start = bucketStart[slot];
-    const end = bucketStart[slot + 1];
-    if (end === start) continue;
-    const weight = inverseFrequency(bucketStart[table + buckets - 1] - bucketStart[table], end - start);
-    for (let e = start; e < end; e++) votes[entries[e]] += weight;
+  const size = shard.to - shard.from;
+  votes.fill(0, 0, size);
+  scratch.ensure(size);
+  const { collisions, touchedCylinders, best, touchedEntries } = scratch;
+  const { bucketStart, tableStart, entries, owner } = shard;
+  for (let i = 0; i < keys.length; i += tables) {
+    let cylinders = 0;
+    for (let l = 0; l < tables; l++) {
+      const key = keys[i + l];
+      if (key < 0) continue;
+      const slot = l * buckets + key;
+      const end = tableStart[l] + bucketStart[slot + 1];
+      for (let e = tableStart[l] + bucketStart[slot]; e < end; e++) {
+        const k = entries[e];
+        if (collisions[k]++ === 0) touchedCylinders[cylinders++] = k;
+      }
+    }
+    let touched = 0;
+    for (let c = 0; c < cylinders; c++) {
+      const k = touchedCylinders[c];
+      const t = owner[k];
+      if (best[t] === 0) touchedEntries[touched++] = t;
+      if (collisions[k] > best[t]) best[t] = collisions[k];
+      collisions[k] = 0;
+    }
+    for (let c = 0; c < touched; c++) {
+      const t = touchedEntries[c];
+      votes[t] += best[t] * best[t];
+      best[t] = 0;
+    }
   }
-}
-
-const WEIGHT_SCALE = 16;
-
-function inverseFrequency(tableEntries: number, bucketEntries: number): number {
-  return Math.max(1, Math.round(WEIGHT_SCALE * Math.log(tableEntries / bucketEntries)));
 }
 
 /** Candidates of a search: gallery entry numbers and their votes, best first (ties: lower entry first). */

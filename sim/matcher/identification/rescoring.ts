@@ -7,11 +7,16 @@ import type { FingerTemplate } from '../template.ts';
  * same threshold means in 1:1.
  */
 export type PreparedProbe = PreparedTemplate;
+export type PreparedCandidate = PreparedTemplate;
 
 export function prepareProbe(probe: FingerTemplate): PreparedProbe {
   return prepare(probe);
 }
 
-export function rescore(probe: PreparedProbe, candidate: FingerTemplate): number {
-  return comparePrepared(probe, prepare(candidate));
+export function prepareCandidate(candidate: FingerTemplate): PreparedCandidate {
+  return prepare(candidate);
+}
+
+export function rescore(probe: PreparedProbe, candidate: PreparedCandidate): number {
+  return comparePrepared(probe, candidate);
 }

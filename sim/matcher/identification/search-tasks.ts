@@ -2,7 +2,13 @@ import type { FingerTemplate } from '../template.ts';
 import { type GalleryColumns, templateOf } from './gallery.ts';
 import type { SearchParameters } from './identification-parameters.ts';
 import { buildShardIndex, type HashFamily, type ShardIndex } from './mcc-index.ts';
-import { type PreparedProbe, prepareProbe, rescore } from './rescoring.ts';
+import {
+  type PreparedCandidate,
+  type PreparedProbe,
+  prepareCandidate,
+  prepareProbe,
+  rescore,
+} from './rescoring.ts';
 import { type ProbeCodes, type ShardResult, searchShard } from './shard-search.ts';
 
 /**
@@ -20,7 +26,7 @@ export type SearchTask =
       probe: ProbeCodes;
       params: SearchParameters;
     }
-  | { kind: 'rescore'; columns: GalleryColumns; probe: FingerTemplate; entries: Int32Array };
+  | { kind: 'rescore'; columns: GalleryColumns; probe: FingerTemplate; entries: Int32Array; gallery: string };
 
 export type SearchTaskResult = ShardIndex[] | ShardResult[] | Float64Array;
 
@@ -36,17 +42,39 @@ function prepared(probe: FingerTemplate): PreparedProbe {
   return lastPrepared;
 }
 
+/**
+ * Prepared gallery templates kept between searches (entries never change once enrolled), so that an
+ * exhaustive search, or a candidate that comes back, is not prepared again. Bounded: a prepared
+ * template holds tens of kilobytes.
+ */
+const CACHE_LIMIT = 12_000;
+const cache = new Map<number, PreparedCandidate>();
+let cacheGallery = '';
+
+function candidate(gallery: string, columns: GalleryColumns, entry: number): PreparedCandidate {
+  if (gallery !== cacheGallery) {
+    cache.clear();
+    cacheGallery = gallery;
+  }
+  let c = cache.get(entry);
+  if (!c) {
+    c = prepareCandidate(templateOf(columns, entry));
+    if (cache.size < CACHE_LIMIT) cache.set(entry, c);
+  }
+  return c;
+}
+
 export function runTask(task: SearchTask): SearchTaskResult {
   switch (task.kind) {
     case 'build':
       return task.ranges.map(([from, to]) =>
-        buildShardIndex(task.family, task.columns.codes, task.columns.cylinderStart, from, to),
+        buildShardIndex(task.family, task.columns, from, to, task.family.params.cylindersPerEntry),
       );
     case 'search':
       return task.shards.map((s) => searchShard(task.family, s, task.columns, task.probe, task.params));
     case 'rescore': {
       const probe = prepared(task.probe);
-      return Float64Array.from(task.entries, (e) => rescore(probe, templateOf(task.columns, e)));
+      return Float64Array.from(task.entries, (e) => rescore(probe, candidate(task.gallery, task.columns, e)));
     }
   }
 }

@@ -1,3 +1,5 @@
+import type { FingerPosition } from '../../fingerprints/finger-position.ts';
+import { templateOnlyImpression, templateOnlyMaster } from '../../fingerprints/template-only.ts';
 import { stream } from '../../random/index.ts';
 import { genuineMate, syntheticFinger } from '../mcc/synthetic-minutiae.ts';
 import type { FingerTemplate } from '../template.ts';
@@ -30,4 +32,18 @@ export function syntheticProbe(seed: string, i: number, mated: FingerTemplate): 
     angleNoise: 0.12,
     crop: true,
   });
+}
+
+/**
+ * The same from the fingerprint synthesis' template-only fast path (sim/fingerprints/template-only.ts):
+ * entry i is impression 0 of subject i's finger (i mod 10) + 1, its probe impression 1 of that finger.
+ */
+export function templateOnlyEntry(seed: string, i: number): GalleryEntry {
+  const position = ((i % 10) + 1) as FingerPosition;
+  const template = templateOnlyImpression(templateOnlyMaster(seed, i, position), 0);
+  return { subjectId: `subject-${i}`, position, template };
+}
+
+export function templateOnlyProbe(seed: string, i: number): FingerTemplate {
+  return templateOnlyImpression(templateOnlyMaster(seed, i, ((i % 10) + 1) as FingerPosition), 1);
 }

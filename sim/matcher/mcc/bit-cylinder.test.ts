@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stream } from '../../random/index.ts';
 import { packBitCylinders, popcount, wordsPerCylinder } from './bit-cylinder.ts';
-import { buildCylinders, discCellCount } from './cylinder.ts';
-import { BIT_CYLINDER, PAPER_CYLINDER } from './mcc-parameters.ts';
+import { buildCylinders, discCellCount, discCellIndex } from './cylinder.ts';
+import { COMPACT_CYLINDER, PAPER_CYLINDER } from './mcc-parameters.ts';
 import { minutiaPoints } from './minutia-points.ts';
 import { syntheticFinger } from './synthetic-minutiae.ts';
 
@@ -18,24 +18,30 @@ describe('popcount', () => {
 
 describe('bit cylinders', () => {
   const points = minutiaPoints(syntheticFinger(stream('bit-cylinder-test')));
-  const set = buildCylinders(points, BIT_CYLINDER);
-  const disc = discCellCount(BIT_CYLINDER);
+  const set = buildCylinders(points, COMPACT_CYLINDER);
+  const disc = discCellCount(COMPACT_CYLINDER);
   const bits = packBitCylinders(set, points, disc);
 
-  it('pack NS=8 in 12 words and NS=16 in 48', () => {
-    expect(wordsPerCylinder(BIT_CYLINDER)).toBe(12);
-    expect(wordsPerCylinder(PAPER_CYLINDER)).toBe(48);
+  it('pack only the disc: NS=8 in 10 words (52 cells), NS=16 in 39 (208 cells)', () => {
+    expect(discCellCount(COMPACT_CYLINDER)).toBe(52);
+    expect(wordsPerCylinder(COMPACT_CYLINDER)).toBe(10);
+    expect(discCellCount(PAPER_CYLINDER)).toBe(208);
+    expect(wordsPerCylinder(PAPER_CYLINDER)).toBe(39);
   });
 
   it('set a bit exactly where the raw contribution reaches μΨ in a valid cell', () => {
     const cells = 8 * 8 * 6;
+    const index = discCellIndex(COMPACT_CYLINDER);
     for (let c = 0; c < bits.count; c++) {
       let expected = 0;
       let valid = 0;
       for (let cell = 0; cell < cells; cell++) {
         const on = set.valid[c * 64 + Math.floor(cell / 6)] === 1;
-        const bit = (bits.bits[c * 12 + (cell >>> 5)] >>> (cell & 31)) & 1;
-        expect(bit).toBe(on && set.contribution[c * cells + cell] >= BIT_CYLINDER.muPsi ? 1 : 0);
+        const d = index[Math.floor(cell / 6)];
+        expect(on ? d >= 0 : true).toBe(true);
+        const packed = d * 6 + (cell % 6);
+        const bit = d < 0 ? 0 : (bits.bits[c * 10 + (packed >>> 5)] >>> (packed & 31)) & 1;
+        expect(bit).toBe(on && set.contribution[c * cells + cell] >= COMPACT_CYLINDER.muPsi ? 1 : 0);
         expected += bit;
         valid += on ? 1 : 0;
       }

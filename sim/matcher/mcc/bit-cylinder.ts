@@ -1,15 +1,16 @@
-import { type CylinderSet, cellsPerCylinder } from './cylinder.ts';
+import { type CylinderSet, cellsPerCylinder, discCellCount, discCellIndex } from './cylinder.ts';
 import type { CylinderParameters } from './mcc-parameters.ts';
 
 /**
  * The bit-based MCC variant (Cappelli et al. 2010, Section 4.2): a cell is 1 when its raw contribution
  * reaches μΨ (Ψ_Bit instead of the sigmoid), and its validity is a second bit string. Both are packed
- * into 32-bit words so that cylinder similarity is XOR/AND and popcount.
+ * into 32-bit words so that cylinder similarity is XOR/AND and popcount. Only the disc's cells are
+ * packed (bit (d·ND + k) for the d-th disc cell): the corners of the NS×NS base are never valid.
  */
 export interface BitCylinders {
   readonly params: CylinderParameters;
   readonly count: number;
-  /** Words per bit string: ceil(NS·NS·ND / 32). */
+  /** Words per bit string: ceil(disc cells · ND / 32). */
   readonly words: number;
   /** Cell bits, cylinder-major; invalid cells are 0. */
   readonly bits: Uint32Array;
@@ -35,7 +36,7 @@ export function popcount(v: number): number {
 }
 
 export function wordsPerCylinder(p: CylinderParameters): number {
-  return Math.ceil(cellsPerCylinder(p) / 32);
+  return Math.ceil((discCellCount(p) * p.directionalCells) / 32);
 }
 
 export function packBitCylinders(
@@ -49,6 +50,7 @@ export function packBitCylinders(
   const spatial = p.spatialCells * p.spatialCells;
   const count = set.minutia.length;
   const words = wordsPerCylinder(p);
+  const disc = discCellIndex(p);
   const bits = new Uint32Array(count * words);
   const mask = new Uint32Array(count * words);
   const bitCount = new Uint16Array(count);
@@ -56,9 +58,11 @@ export function packBitCylinders(
   const complete = new Uint8Array(count);
   for (let c = 0; c < count; c++) {
     for (let cell = 0; cell < cells; cell++) {
-      if (set.valid[c * spatial + Math.floor(cell / nd)] === 0) continue;
-      const word = c * words + (cell >>> 5);
-      const bit = 1 << (cell & 31);
+      const s = Math.floor(cell / nd);
+      if (set.valid[c * spatial + s] === 0) continue;
+      const packed = disc[s] * nd + (cell % nd);
+      const word = c * words + (packed >>> 5);
+      const bit = 1 << (packed & 31);
       mask[word] |= bit;
       if (set.contribution[c * cells + cell] >= p.muPsi) bits[word] |= bit;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stream } from '../../random/index.ts';
 import { compare, comparePrepared, prepare, preparedBytes } from './comparison.ts';
-import { PAPER_CYLINDER } from './mcc-parameters.ts';
+import { COMPACT_CYLINDER } from './mcc-parameters.ts';
 import { genuineMate, moveTemplate, syntheticFinger } from './synthetic-minutiae.ts';
 
 const fingers = Array.from({ length: 12 }, (_, i) => syntheticFinger(stream('comparison-test', i)));
@@ -55,7 +55,7 @@ describe('MCC 1:1 comparison', () => {
     const empty = { ...fingers[0], minutiae: [] };
     expect(compare(empty, fingers[0])).toBe(0);
     expect(() =>
-      comparePrepared(prepare(fingers[0]), prepare(fingers[1], { cylinder: PAPER_CYLINDER })),
+      comparePrepared(prepare(fingers[0]), prepare(fingers[1], { cylinder: COMPACT_CYLINDER })),
     ).toThrow(/different cylinder parameters/);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stream } from '../../random/index.ts';
 import { buildCylinders, cellsPerCylinder, discCellCount, erf } from './cylinder.ts';
-import { BIT_CYLINDER, PAPER_CYLINDER } from './mcc-parameters.ts';
+import { COMPACT_CYLINDER, PAPER_CYLINDER } from './mcc-parameters.ts';
 import { minutiaPoints } from './minutia-points.ts';
 import { moveTemplate, syntheticFinger } from './synthetic-minutiae.ts';
 
@@ -54,8 +54,8 @@ describe('cylinder', () => {
 
   it('does not change when the whole finger is turned and moved', () => {
     const t = syntheticFinger(stream('cylinder-test', 1));
-    const a = buildCylinders(minutiaPoints(t), BIT_CYLINDER);
-    const b = buildCylinders(minutiaPoints(moveTemplate(t, 0.7, 30, -20)), BIT_CYLINDER);
+    const a = buildCylinders(minutiaPoints(t), COMPACT_CYLINDER);
+    const b = buildCylinders(minutiaPoints(moveTemplate(t, 0.7, 30, -20)), COMPACT_CYLINDER);
     expect(Array.from(b.minutia)).toEqual(Array.from(a.minutia));
     for (let c = 0; c < a.contribution.length; c += 7)
       expect(b.contribution[c]).toBeCloseTo(a.contribution[c], 5);
@@ -72,6 +72,6 @@ describe('cylinder', () => {
         { x: 390, y: 390, angle: 1, type: 'ending' as const, quality: 50 },
       ],
     };
-    expect(buildCylinders(minutiaPoints(lone), BIT_CYLINDER).minutia.length).toBe(0);
+    expect(buildCylinders(minutiaPoints(lone), COMPACT_CYLINDER).minutia.length).toBe(0);
   });
 });

@@ -32,6 +32,16 @@ export function discCellCount(p: CylinderParameters): number {
   return count;
 }
 
+/** Index of each spatial cell among the disc's cells, or −1 off the disc (cells are never valid there). */
+export function discCellIndex(p: CylinderParameters): Int32Array {
+  const index = new Int32Array(p.spatialCells * p.spatialCells).fill(-1);
+  let next = 0;
+  forEachCellOffset(p, (cell, dx, dy) => {
+    if (dx * dx + dy * dy <= p.radius * p.radius) index[cell] = next++;
+  });
+  return index;
+}
+
 /** Offset of each spatial cell centre from the minutia, in the minutia's frame (θ = 0). */
 function forEachCellOffset(p: CylinderParameters, f: (cell: number, dx: number, dy: number) => void): void {
   const ns = p.spatialCells;
@@ -82,7 +92,8 @@ export function buildCylinders(points: MinutiaPoints, p: CylinderParameters): Cy
   const minValid = p.minValidCells * discCellCount(p);
   const reach = 3 * p.sigmaS;
   const gaussNorm = 1 / (p.sigmaS * Math.sqrt(2 * Math.PI));
-  const shares = new Float64Array(nd);
+  // The directional share of neighbour t depends on dΦ(θm, θt) only, not on the cell: once per (m, t).
+  const shares = new Float64Array(points.count * nd);
   const kept: number[] = [];
   const contributions: Float32Array[] = [];
   const valids: Uint8Array[] = [];
@@ -93,6 +104,13 @@ export function buildCylinders(points: MinutiaPoints, p: CylinderParameters): Cy
     const cos = Math.cos(points.angle[m]);
     const sin = Math.sin(points.angle[m]);
     let validCount = 0;
+    for (let t = 0; t < points.count; t++)
+      if (t !== m)
+        directionalShares(
+          p,
+          angleDifference(points.angle[m], points.angle[t]),
+          shares.subarray(t * nd, t * nd + nd),
+        );
     forEachCellOffset(p, (cell, ox, oy) => {
       if (ox * ox + oy * oy > p.radius * p.radius) return;
       const cx = points.x[m] + ox * cos - oy * sin;
@@ -107,8 +125,7 @@ export function buildCylinders(points: MinutiaPoints, p: CylinderParameters): Cy
         const d2 = dx * dx + dy * dy;
         if (d2 > reach * reach) continue;
         const spatialWeight = gaussNorm * Math.exp(-d2 / (2 * p.sigmaS * p.sigmaS));
-        directionalShares(p, angleDifference(points.angle[m], points.angle[t]), shares);
-        for (let k = 0; k < nd; k++) c[cell * nd + k] += spatialWeight * shares[k];
+        for (let k = 0; k < nd; k++) c[cell * nd + k] += spatialWeight * shares[t * nd + k];
       }
     });
     if (validCount < minValid) continue;

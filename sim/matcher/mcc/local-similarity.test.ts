@@ -3,16 +3,16 @@ import { stream } from '../../random/index.ts';
 import { packBitCylinders, popcount } from './bit-cylinder.ts';
 import { buildCylinders, discCellCount } from './cylinder.ts';
 import { bitSimilarityMatrix, floatLocalSimilarity } from './local-similarity.ts';
-import { BIT_CYLINDER, PAPER_CONSOLIDATION } from './mcc-parameters.ts';
+import { COMPACT_CYLINDER, PAPER_CONSOLIDATION } from './mcc-parameters.ts';
 import { minutiaPoints } from './minutia-points.ts';
 import { genuineMate, syntheticFinger } from './synthetic-minutiae.ts';
 
-const disc = discCellCount(BIT_CYLINDER);
+const disc = discCellCount(COMPACT_CYLINDER);
 function cylinders(seed: string, mate = false) {
   const f = syntheticFinger(stream('local-similarity', seed));
   const t = mate ? genuineMate(stream('mate', seed), f, { drop: 0, add: 0 }) : f;
   const points = minutiaPoints(t);
-  const set = buildCylinders(points, BIT_CYLINDER);
+  const set = buildCylinders(points, COMPACT_CYLINDER);
   return { points, set, bits: packBitCylinders(set, points, disc) };
 }
 
@@ -60,8 +60,12 @@ describe('local similarity', () => {
   it('computes every masking case (both, one or neither cylinder complete) as the plain definition does', () => {
     const f = syntheticFinger(stream('local-similarity', 'partial'), { count: 30 });
     const half = genuineMate(stream('local-similarity', 'half'), f, { shiftX: 120, crop: true });
-    const x = packBitCylinders(buildCylinders(minutiaPoints(f), BIT_CYLINDER), minutiaPoints(f), disc);
-    const y = packBitCylinders(buildCylinders(minutiaPoints(half), BIT_CYLINDER), minutiaPoints(half), disc);
+    const x = packBitCylinders(buildCylinders(minutiaPoints(f), COMPACT_CYLINDER), minutiaPoints(f), disc);
+    const y = packBitCylinders(
+      buildCylinders(minutiaPoints(half), COMPACT_CYLINDER),
+      minutiaPoints(half),
+      disc,
+    );
     const kinds = new Set<string>();
     const gamma = new Float32Array(x.count * y.count);
     bitSimilarityMatrix(x, y, disc, PAPER_CONSOLIDATION, gamma);
@@ -72,10 +76,10 @@ describe('local similarity', () => {
         let na = 0;
         let nb = 0;
         let diff = 0;
-        for (let w = 0; w < 12; w++) {
-          const m = x.mask[i * 12 + w] & y.mask[j * 12 + w];
-          const wa = x.bits[i * 12 + w] & m;
-          const wb = y.bits[j * 12 + w] & m;
+        for (let w = 0; w < 10; w++) {
+          const m = x.mask[i * 10 + w] & y.mask[j * 10 + w];
+          const wa = x.bits[i * 10 + w] & m;
+          const wb = y.bits[j * 10 + w] & m;
           common += popcount(m);
           na += popcount(wa);
           nb += popcount(wb);

@@ -63,6 +63,10 @@ const FOLD = 31;
 
 /** Neither mask covers the whole disc: mask both by their intersection. */
 function countMasked(a: BitCylinders, oa: number, b: BitCylinders, ob: number, words: number): void {
+  const maskA = a.mask;
+  const maskB = b.mask;
+  const bitsA = a.bits;
+  const bitsB = b.bits;
   counts.fill(0);
   for (let w0 = 0; w0 < words; w0 += FOLD) {
     let common = 0;
@@ -71,9 +75,10 @@ function countMasked(a: BitCylinders, oa: number, b: BitCylinders, ob: number, w
     let diff = 0;
     const end = Math.min(words, w0 + FOLD);
     for (let w = w0; w < end; w++) {
-      const m = a.mask[oa + w] & b.mask[ob + w];
-      const wa = a.bits[oa + w] & m;
-      const wb = b.bits[ob + w] & m;
+      const m = maskA[oa + w] & maskB[ob + w];
+      // Bits of invalid cells are 0, so a's bits masked by b's validity are a's bits masked by both.
+      const wa = bitsA[oa + w] & m;
+      const wb = bitsB[ob + w] & m;
       common += byteCounts(m);
       countA += byteCounts(wa);
       countB += byteCounts(wb);
@@ -98,6 +103,9 @@ function countHalfMasked(
   ip: number,
   words: number,
 ) {
+  const bitsFull = full.bits;
+  const bitsPart = part.bits;
+  const maskPart = part.mask;
   let countFull = 0;
   let diff = 0;
   for (let w0 = 0; w0 < words; w0 += FOLD) {
@@ -105,9 +113,9 @@ function countHalfMasked(
     let d = 0;
     const end = Math.min(words, w0 + FOLD);
     for (let w = w0; w < end; w++) {
-      const wf = full.bits[of + w] & part.mask[op + w];
+      const wf = bitsFull[of + w] & maskPart[op + w];
       f += byteCounts(wf);
-      d += byteCounts(wf ^ part.bits[op + w]);
+      d += byteCounts(wf ^ bitsPart[op + w]);
     }
     countFull += byteSum(f);
     diff += byteSum(d);
@@ -122,11 +130,13 @@ function countHalfMasked(
 function countUnmasked(a: BitCylinders, ia: number, b: BitCylinders, ib: number, words: number): void {
   const oa = ia * words;
   const ob = ib * words;
+  const bitsA = a.bits;
+  const bitsB = b.bits;
   let diff = 0;
   for (let w0 = 0; w0 < words; w0 += FOLD) {
     let d = 0;
     const end = Math.min(words, w0 + FOLD);
-    for (let w = w0; w < end; w++) d += byteCounts(a.bits[oa + w] ^ b.bits[ob + w]);
+    for (let w = w0; w < end; w++) d += byteCounts(bitsA[oa + w] ^ bitsB[ob + w]);
     diff += byteSum(d);
   }
   counts[0] = a.maskCount[ia];

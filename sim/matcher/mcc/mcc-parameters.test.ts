@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   angleDifference,
   BIT_CYLINDER,
+  COMPACT_CYLINDER,
   PAPER_CONSOLIDATION,
   PAPER_CYLINDER,
   sigmoid,
@@ -12,7 +13,8 @@ describe('MCC parameters', () => {
     expect(PAPER_CYLINDER).toMatchObject({ radius: 70, spatialCells: 16, directionalCells: 6, omega: 50 });
     expect(PAPER_CYLINDER.sigmaS).toBeCloseTo(9.333, 3);
     expect(PAPER_CYLINDER.sigmaD).toBeCloseTo(0.6981, 4);
-    expect(BIT_CYLINDER.spatialCells).toBe(8);
+    expect(BIT_CYLINDER.spatialCells).toBe(16);
+    expect(COMPACT_CYLINDER.spatialCells).toBe(8);
     expect(PAPER_CONSOLIDATION).toMatchObject({ minNP: 4, maxNP: 12, muP: 20, relaxationIterations: 5 });
   });
 
