@@ -13,8 +13,9 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * dactylo's enrolment of one image file: decode, extract, serialise. An image that cannot be decoded or
- * yields no minutiae is a failure to enrol, as FVC counts it, not an error of the run.
+ * dactylo's enrolment of one image file: decode, extract, serialise. An image that cannot be read or
+ * decoded, that the extractor rejects, or that yields no minutiae is a failure to enrol, as FVC counts
+ * it (with the reason in the report), not an error that stops the run.
  */
 export function extractImageFile(task: ImageTask): ExtractionResult {
   const start = performance.now();
@@ -26,9 +27,8 @@ export function extractImageFile(task: ImageTask): ExtractionResult {
     if (template.minutiae.length === 0) return { template: null, reason: 'no minutiae found', ms };
     return { template: encodeTemplate(template), ms };
   } catch (e) {
-    if (e instanceof ImageDecodeError)
-      return { template: null, reason: e.message, ms: performance.now() - start };
-    throw e;
+    const reason = e instanceof ImageDecodeError ? e.message : `cannot enrol: ${(e as Error).message}`;
+    return { template: null, reason, ms: performance.now() - start };
   }
 }
 

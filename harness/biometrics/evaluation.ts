@@ -9,7 +9,7 @@ import {
   type WeightedScores,
 } from './error-rates.ts';
 import { type FvcDatabase, readFvcDatabase } from './fvc-database.ts';
-import { type ComparisonPair, type ProtocolName, protocolPairs } from './fvc-protocol.ts';
+import { type ComparisonPair, type ProtocolName, type ProtocolPairs, protocolPairs } from './fvc-protocol.ts';
 import type { ExtractionResult, MatcherAdapter } from './matcher-adapter.ts';
 import { type ScoreHistogram, scoreHistogram } from './score-histogram.ts';
 
@@ -90,6 +90,23 @@ async function enrol(db: FvcDatabase, o: EvaluationOptions): Promise<ExtractionR
   );
 }
 
+/** What a run has gathered once every image is enrolled and every comparison made. */
+interface Run {
+  db: FvcDatabase;
+  pairs: ProtocolPairs;
+  templates: ExtractionResult[];
+  genuine: (number | null)[];
+  impostor: (number | null)[];
+  prepareMs: number;
+  compareMs: number;
+}
+
+async function prepareAll(templates: ExtractionResult[], o: EvaluationOptions): Promise<number> {
+  const start = performance.now();
+  await o.matcher.prepareAll?.(templates.map((t) => t.template));
+  return (performance.now() - start) / Math.max(1, templates.length);
+}
+
 async function compareAll(
   pairs: ComparisonPair[],
   templates: ExtractionResult[],
@@ -109,7 +126,7 @@ async function compareAll(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, o.workers) }, lane));
-  return { scores, ms: performance.now() - start };
+  return { scores, ms: (performance.now() - start) / Math.max(1, pairs.length) };
 }
 
 /** Sorts once; each bootstrap replicate then only re-weighs. */
@@ -123,74 +140,82 @@ function sorter(scores: (number | null)[]) {
   });
 }
 
-export async function evaluate(o: EvaluationOptions): Promise<EvaluationReport> {
-  const db = await readFvcDatabase(o.db);
-  const pairs = protocolPairs(db, o.protocol);
-  const templates = await enrol(db, o);
-  const prepareStart = performance.now();
-  await o.matcher.prepareAll?.(templates.map((t) => t.template));
-  const prepareMs = (performance.now() - prepareStart) / Math.max(1, templates.length);
-  const all = [...pairs.genuine, ...pairs.impostor];
-  const { scores, ms } = await compareAll(all, templates, o);
-  const genuine = scores.slice(0, pairs.genuine.length);
-  const impostor = scores.slice(pairs.genuine.length);
+const unweighted = () => 1;
+
+/** 95 % CIs of EER, FMR100, FMR1000, ZeroFMR and FTE by bootstrap over fingers. */
+function fingerIntervals(run: Run, o: EvaluationOptions) {
+  const { db, pairs } = run;
   const fingerOf = db.images.map((im) => db.fingers.indexOf(im.finger));
-  const g = sorter(genuine);
-  const im = sorter(impostor);
-  const rates = errorRates(
-    g(() => 1),
-    im(() => 1),
-  );
-  const points = operatingPoints(
-    g(() => 1),
-    im(() => 1),
-  );
-  const targets = [...new Set([...DOCUMENTED_FMRS, ...(o.fmrTargets ?? [])])].sort((a, b) => b - a);
-  const failed = templates.map((t) => (t.template ? 0 : 1));
-  const named = (list: ComparisonPair[], s: (number | null)[]) =>
-    list.map((p, k) => ({ a: imageName(db, p.a), b: imageName(db, p.b), score: s[k] }));
+  const failed = run.templates.map((t) => (t.template ? 0 : 1));
+  const g = sorter(run.genuine);
+  const im = sorter(run.impostor);
+  return bootstrapIntervals(o.seed, o.replicates, db.fingers.length, (w) => {
+    const gw = g((k) => w[fingerOf[pairs.genuine[k].a]]);
+    const iw = im((k) => w[fingerOf[pairs.impostor[k].a]] * w[fingerOf[pairs.impostor[k].b]]);
+    let enrolled = 0;
+    let refused = 0;
+    for (let i = 0; i < db.images.length; i++) {
+      enrolled += w[fingerOf[i]];
+      refused += w[fingerOf[i]] * failed[i];
+    }
+    const fte = refused / enrolled;
+    if (sum(gw.weights) === 0 || sum(iw.weights) === 0)
+      return { eer: Number.NaN, fmr100: Number.NaN, fmr1000: Number.NaN, zeroFmr: Number.NaN, fte };
+    const r = errorRates(gw, iw);
+    return { eer: r.eer, fmr100: r.fmr100, fmr1000: r.fmr1000, zeroFmr: r.zeroFmr, fte };
+  });
+}
+
+/** The ten lowest genuine and highest impostor pairs by name: where to look when the EER is high. */
+function extremes(run: Run) {
+  const named = (list: ComparisonPair[], s: (number | null)[]): NamedScore[] =>
+    list.map((p, k) => ({ a: imageName(run.db, p.a), b: imageName(run.db, p.b), score: s[k] }));
   const rank = (s: NamedScore) => s.score ?? Number.NEGATIVE_INFINITY;
-  const ci =
-    o.replicates > 0
-      ? bootstrapIntervals(o.seed, o.replicates, db.fingers.length, (w) => {
-          const gw = g((k) => w[fingerOf[pairs.genuine[k].a]]);
-          const iw = im((k) => w[fingerOf[pairs.impostor[k].a]] * w[fingerOf[pairs.impostor[k].b]]);
-          let enrolled = 0;
-          let refused = 0;
-          db.images.forEach((_, i) => {
-            enrolled += w[fingerOf[i]];
-            refused += w[fingerOf[i]] * failed[i];
-          });
-          const fte = refused / enrolled;
-          if (sum(gw.weights) === 0 || sum(iw.weights) === 0)
-            return { eer: Number.NaN, fmr100: Number.NaN, fmr1000: Number.NaN, zeroFmr: Number.NaN, fte };
-          const r = errorRates(gw, iw);
-          return { eer: r.eer, fmr100: r.fmr100, fmr1000: r.fmr1000, zeroFmr: r.zeroFmr, fte };
-        })
-      : null;
-  const extractionMs = templates.reduce((a, t) => a + t.ms, 0) / Math.max(1, templates.length);
-  const enrolFailures = templates.flatMap((t, i) =>
-    t.template ? [] : [{ image: imageName(db, i), reason: t.reason ?? 'refused' }],
+  return {
+    lowestGenuine: named(run.pairs.genuine, run.genuine)
+      .sort((x, y) => rank(x) - rank(y))
+      .slice(0, 10),
+    highestImpostor: named(run.pairs.impostor, run.impostor)
+      .sort((x, y) => rank(y) - rank(x))
+      .slice(0, 10),
+  };
+}
+
+function failures(run: Run) {
+  const enrolFailures = run.templates.flatMap((t, i) =>
+    t.template ? [] : [{ image: imageName(run.db, i), reason: t.reason ?? 'refused' }],
   );
-  const missing = all.filter((p) => !templates[p.a].template || !templates[p.b].template).length;
-  const matcherFailures = scores.filter((s) => s === null).length - missing;
+  // Every null score is a comparison not made: a template missing, or the matcher failing.
+  const notMade = [...run.genuine, ...run.impostor].filter((s) => s === null).length;
+  return {
+    enrolFailures,
+    fte: enrolFailures.length / run.db.images.length,
+    fta: notMade / (run.genuine.length + run.impostor.length),
+  };
+}
+
+function buildReport(run: Run, o: EvaluationOptions): EvaluationReport {
+  const points = operatingPoints(sorter(run.genuine)(unweighted), sorter(run.impostor)(unweighted));
+  const targets = [...new Set([...DOCUMENTED_FMRS, ...(o.fmrTargets ?? [])])].sort((a, b) => b - a);
+  const ci = o.replicates > 0 ? fingerIntervals(run, o) : null;
+  const f = failures(run);
   return {
     schema: REPORT_SCHEMA,
     version: DACTYLO_VERSION,
     seed: o.seed,
     matcher: o.matcher.name,
     protocol: o.protocol,
-    database: { dir: o.db, fingers: db.fingers.length, images: db.images.length, ppi: o.ppi ?? null },
+    database: { dir: o.db, fingers: run.db.fingers.length, images: run.db.images.length, ppi: o.ppi ?? null },
     counts: {
-      genuine: genuine.length,
-      impostor: impostor.length,
-      enrolFailures: enrolFailures.length,
-      genuineFailures: genuine.filter((s) => s === null).length,
-      impostorFailures: impostor.filter((s) => s === null).length,
+      genuine: run.genuine.length,
+      impostor: run.impostor.length,
+      enrolFailures: f.enrolFailures.length,
+      genuineFailures: run.genuine.filter((s) => s === null).length,
+      impostorFailures: run.impostor.filter((s) => s === null).length,
     },
-    ...rates,
-    fte: enrolFailures.length / db.images.length,
-    fta: (missing + matcherFailures) / all.length,
+    ...errorRates(sorter(run.genuine)(unweighted), sorter(run.impostor)(unweighted)),
+    fte: f.fte,
+    fta: f.fta,
     fnmrAtFmr: targets.map((fmr) => {
       const p = fnmrAtFmr(points, fmr);
       return { fmr, fnmr: p.fnmr, threshold: Number.isFinite(p.threshold) ? p.threshold : null };
@@ -199,22 +224,29 @@ export async function evaluate(o: EvaluationOptions): Promise<EvaluationReport> 
       ? { confidence: CONFIDENCE, replicates: o.replicates, unit: 'finger', ...ci }
       : null,
     timing: {
-      meanExtractionMs: extractionMs,
-      meanPrepareMs: prepareMs,
-      meanComparisonMs: ms / Math.max(1, all.length),
+      meanExtractionMs: run.templates.reduce((a, t) => a + t.ms, 0) / Math.max(1, run.templates.length),
+      meanPrepareMs: run.prepareMs,
+      meanComparisonMs: run.compareMs,
       workers: o.workers,
     },
-    enrolFailures,
-    lowestGenuine: named(pairs.genuine, genuine)
-      .sort((x, y) => rank(x) - rank(y))
-      .slice(0, 10),
-    highestImpostor: named(pairs.impostor, impostor)
-      .sort((x, y) => rank(y) - rank(x))
-      .slice(0, 10),
-    scores: { genuine, impostor },
-    histogram: scoreHistogram(genuine, impostor),
+    enrolFailures: f.enrolFailures,
+    ...extremes(run),
+    scores: { genuine: run.genuine, impostor: run.impostor },
+    histogram: scoreHistogram(run.genuine, run.impostor),
     det: detCurve(o.matcher.name, points),
   };
+}
+
+/** The evaluation pipeline: read, pair, enrol, prepare, compare, measure. */
+export async function evaluate(o: EvaluationOptions): Promise<EvaluationReport> {
+  const db = await readFvcDatabase(o.db);
+  const pairs = protocolPairs(db, o.protocol);
+  const templates = await enrol(db, o);
+  const prepareMs = await prepareAll(templates, o);
+  const { scores, ms } = await compareAll([...pairs.genuine, ...pairs.impostor], templates, o);
+  const genuine = scores.slice(0, pairs.genuine.length);
+  const impostor = scores.slice(pairs.genuine.length);
+  return buildReport({ db, pairs, templates, genuine, impostor, prepareMs, compareMs: ms }, o);
 }
 
 function sum(a: Float64Array): number {

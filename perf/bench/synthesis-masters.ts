@@ -2,15 +2,20 @@
 // templates/s per core, and (with --stats N) the minutiae statistics template-only mode copies.
 //
 //   node harness/cli/run-ts.mjs perf/bench/synthesis-masters.ts [--masters 30] [--stats N]
-//                                [--sheet FILE.png [--classes]] [--seed S] [--subject K]
+//                                [--sheet FILE.png [--classes]] [--scores FINGERS] [--seed S] [--subject K]
 import { writeFileSync } from 'node:fs';
 import { FINGER_POSITIONS, type FingerPosition } from '../../sim/fingerprints/finger-position.ts';
+import { renderImpression } from '../../sim/fingerprints/impression/impression.ts';
 import { masterContactSheet } from '../../sim/fingerprints/master/contact-sheet.ts';
 import { generateMaster } from '../../sim/fingerprints/master/master.ts';
 import { PATTERN_CLASSES } from '../../sim/fingerprints/master/pattern-class.ts';
 import type { MasterFingerprint } from '../../sim/fingerprints/master-fingerprint.ts';
+import { sensorProfile } from '../../sim/fingerprints/sensor-profile.ts';
 import { templateOnlyImpression, templateOnlyMaster } from '../../sim/fingerprints/template-only.ts';
 import { encodeGrayPng } from '../../sim/image/png-encode.ts';
+import { extract } from '../../sim/matcher/extract.ts';
+import { compare } from '../../sim/matcher/mcc/comparison.ts';
+import type { FingerTemplate } from '../../sim/matcher/template.ts';
 import { DACTYLO_VERSION } from '../../sim/runtime/version.ts';
 
 function flag(name: string): string | undefined {
@@ -137,6 +142,56 @@ function stats(subjects: number): void {
   console.log(`  directions within 26° of the ridge flow: ${((100 * along) / count).toFixed(1)}%`);
 }
 
+/** Impostor and genuine MCC scores between first and second impressions of `fingers` fingers. */
+function scoreLine(name: string, prints: FingerTemplate[][]): void {
+  const impostor: number[] = [];
+  const genuine = prints.map(([a, b]) => compare(a, b)).sort((a, b) => a - b);
+  for (let i = 0; i < prints.length; i++) {
+    for (let j = i + 1; j < prints.length; j++) impostor.push(compare(prints[i][0], prints[j][0]));
+  }
+  impostor.sort((a, b) => a - b);
+  const mean = (a: number[]) => (a.reduce((x, y) => x + y, 0) / a.length).toFixed(3);
+  const at = (a: number[], f: number) => a[Math.min(a.length - 1, Math.floor(f * a.length))].toFixed(3);
+  const minutiae = prints.flat().reduce((a, t) => a + t.minutiae.length, 0) / (2 * prints.length);
+  console.log(
+    `${name.padEnd(30)} minutiae ${minutiae.toFixed(1)}, impostor mean ${mean(impostor)} p95 ${at(impostor, 0.95)} ` +
+      `p99 ${at(impostor, 0.99)}, genuine mean ${mean(genuine)} median ${at(genuine, 0.5)}`,
+  );
+}
+
+/**
+ * Template-only prints against rendered ones, scored by the MCC matcher: impressions 1 and 2 of
+ * each finger on the FVC2002-like sensor, minutiae extracted from the images (and, for reference,
+ * their ground truth), beside template-only impressions of the same fingers.
+ */
+function scores(fingers: number): void {
+  const sensor = sensorProfile('optical-fvc2002');
+  const extracted: FingerTemplate[][] = [];
+  const truth: FingerTemplate[][] = [];
+  const templateOnly: FingerTemplate[][] = [];
+  for (let f = 0; f < fingers; f++) {
+    const subject = Math.floor(f / 10);
+    const m = generateMaster(`${seed}-scores`, subject, position(f));
+    const shots = [1, 2].map((k) => renderImpression(m, k, sensor));
+    extracted.push(shots.map((shot) => extract(shot.image)));
+    truth.push(
+      shots.map((shot) => ({
+        width: sensor.width,
+        height: sensor.height,
+        ppi: 500,
+        quality: 80,
+        minutiae: shot.minutiae,
+      })),
+    );
+    const sketch = templateOnlyMaster(`${seed}-scores`, subject, position(f));
+    templateOnly.push([templateOnlyImpression(sketch, 1), templateOnlyImpression(sketch, 2)]);
+  }
+  console.log(`MCC scores, ${fingers} fingers, ${sensor.name} (${sensor.width}×${sensor.height})`);
+  scoreLine('rendered, extracted', extracted);
+  scoreLine('rendered, ground truth', truth);
+  scoreLine('template-only', templateOnly);
+}
+
 console.log(`dactylo ${DACTYLO_VERSION}, seed ${seed}, node ${process.version}`);
 const sheet = flag('sheet');
 if (sheet) {
@@ -154,6 +209,8 @@ if (sheet) {
   );
 } else if (flag('stats')) {
   stats(Number(flag('stats')));
+} else if (flag('scores')) {
+  scores(Number(flag('scores')));
 } else {
   benchMasters(Number(flag('masters') ?? 30));
   benchTemplateOnly();

@@ -53,10 +53,23 @@ function eroded(shape: AreaShape, margin: number): AreaShape {
   };
 }
 
-/** ISO direction of a minutia on flow θ (pixel coordinates): either sense, spread about the flow. */
-function flowDirection(theta: number, random: Random): number {
-  const sense = random.bernoulli(0.5) ? 0 : Math.PI;
-  return normalizeAngle(-theta + sense + random.normal(0, TEMPLATE_ONLY.directionSd));
+/**
+ * ISO direction of a minutia on flow θ (pixel coordinates): one of the flow's two senses, pointing
+ * up the finger with the share the rendered masters show on that side of the pattern centre, then
+ * spread about the flow.
+ */
+function flowDirection(theta: number, upShare: number, random: Random): number {
+  const a = normalizeAngle(-theta);
+  const up = Math.sin(a) > 0 ? a : a + Math.PI;
+  const sense = random.bernoulli(upShare) ? up : up + Math.PI;
+  return normalizeAngle(sense + random.normal(0, TEMPLATE_ONLY.directionSd));
+}
+
+/** Share of minutiae pointing up the finger at height y, as the rendered masters show it. */
+function upShare(layout: SingularLayout, y: number): number {
+  const shares = TEMPLATE_ONLY.upShare;
+  const band = Math.floor((y - layout.centerY - TEMPLATE_ONLY.upShareFrom) / TEMPLATE_ONLY.upShareBand);
+  return shares[Math.min(shares.length - 1, Math.max(0, band))];
 }
 
 /** Uniform in [0, 1) from one 32-bit draw: plenty for a pixel position, half the cost of float(). */
@@ -71,6 +84,7 @@ function unit(random: Random): number {
  */
 function sampleMinutiae(
   shape: AreaShape,
+  layout: SingularLayout,
   flow: OrientationModel,
   periods: PeriodModel,
   random: Random,
@@ -108,7 +122,7 @@ function sampleMinutiae(
     found.push({
       x: Math.round(x),
       y: Math.round(y),
-      angle: flowDirection(orientationAt(flow, x, y), random),
+      angle: flowDirection(orientationAt(flow, x, y), upShare(layout, y), random),
       type,
       quality: 100,
     });
@@ -145,6 +159,7 @@ export function templateOnlyMaster(
   const periods = periodModel(layout, random('period'));
   const minutiae = sampleMinutiae(
     shape,
+    layout,
     flow,
     periods,
     stream(seed, 'template-only', subject, position, 'minutiae'),
@@ -275,7 +290,7 @@ function spurious(
   if (!insideArea(master.shape, x, y)) return null;
   const at = project(pl, x, y, width, height);
   if (!at || !inWindow(at[0], at[1], width, height)) return null;
-  const angle = normalizeAngle(flowDirection(orientationAt(master.flow, x, y), random) + at[2]);
+  const angle = normalizeAngle(flowDirection(orientationAt(master.flow, x, y), 0.5, random) + at[2]);
   const type = random.bernoulli(TEMPLATE_ONLY.endingShare) ? 'ending' : 'bifurcation';
   return { x: Math.round(at[0]), y: Math.round(at[1]), angle, type, quality: random.intBetween(20, 60) };
 }

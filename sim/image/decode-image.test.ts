@@ -26,7 +26,12 @@ function expectError(bytes: Uint8Array, pattern: RegExp): void {
 }
 
 /** A minimal BMP: 14-byte file header, 40-byte info header, optional palette, bottom-up rows. */
-function bmp(width: number, height: number, bpp: 8 | 24, pixel: (x: number, y: number) => number[]): Uint8Array {
+function bmp(
+  width: number,
+  height: number,
+  bpp: 8 | 24,
+  pixel: (x: number, y: number) => number[],
+): Uint8Array {
   const stride = Math.ceil((width * bpp) / 32) * 4;
   const palette = bpp === 8 ? 1024 : 0;
   const offset = 54 + palette;
@@ -74,9 +79,21 @@ describe('decodeImage', () => {
   });
 
   it('refuses a 16-bit PNG, naming the bit depth', () => {
-    const png = new PNG({ width: 4, height: 4, bitDepth: 16, colorType: 0, inputColorType: 0, inputHasAlpha: false });
+    const png = new PNG({
+      width: 4,
+      height: 4,
+      bitDepth: 16,
+      colorType: 0,
+      inputColorType: 0,
+      inputHasAlpha: false,
+    });
     png.data = Buffer.alloc(4 * 4 * 2);
-    const bytes = PNG.sync.write(png, { bitDepth: 16, colorType: 0, inputColorType: 0, inputHasAlpha: false });
+    const bytes = PNG.sync.write(png, {
+      bitDepth: 16,
+      colorType: 0,
+      inputColorType: 0,
+      inputHasAlpha: false,
+    });
     expectError(bytes, /16-bit PNG.*8 bits/);
   });
 

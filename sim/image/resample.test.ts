@@ -5,7 +5,8 @@ import { resampleToPpi } from './resample.ts';
 function stripes(width: number, height: number, period: number, ppi: number) {
   const img = createGrayImage(width, height, ppi, 0);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) img.data[y * width + x] = Math.round(128 + 100 * Math.cos((2 * Math.PI * x) / period));
+    for (let x = 0; x < width; x++)
+      img.data[y * width + x] = Math.round(128 + 100 * Math.cos((2 * Math.PI * x) / period));
   }
   return img;
 }

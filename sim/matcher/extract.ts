@@ -48,7 +48,10 @@ export function extract(image: GrayImage, options: ExtractOptions = {}): FingerT
   const cleaned = cleanSkeleton(skeleton, field, periods);
   trace('skeleton-cleaning', cleaned);
   const edge = distanceToEdge(mask.data, mask.width, mask.height);
-  const directed = detectMinutiae(cleaned).map((m) => ({ ...m, direction: pixelDirection(cleaned, m, field) }));
+  const directed = detectMinutiae(cleaned).map((m) => ({
+    ...m,
+    direction: pixelDirection(cleaned, m, field),
+  }));
   trace('minutia-direction', directed);
   const kept = filterMinutiae(directed, edge, field, periods);
   trace('false-minutiae-removal', kept);

@@ -20,7 +20,7 @@ const template: FingerTemplate = {
   minutiae: [
     { x: 10.4, y: 20.6, angle: 0.5, type: 'ending', quality: 80 },
     { x: 387, y: 373, angle: 6.2, type: 'bifurcation', quality: 100 },
-    { x: 0, y: 0, angle: 3.14159, type: 'other', quality: 0 },
+    { x: 0, y: 0, angle: 3, type: 'other', quality: 0 },
   ],
   singularPoints: [
     { type: 'core', x: 190, y: 170 },

@@ -91,32 +91,6 @@ describe('dactylo gallery build / identify', () => {
 
   it.each([
     [
-      ['identify', '--gallery', join(root, 'missing.dgal'), probe],
-      1,
-      /missing\.dgal: cannot read gallery \(ENOENT\)/,
-    ],
-    [['identify', '--gallery', probe, probe], 1, /probe\.json: not a dactylo gallery \(bad magic\)/],
-    [
-      ['identify', '--gallery', join(root, 'gallery.dgal'), join(root, 'nothing.png')],
-      1,
-      /nothing\.png: cannot read/,
-    ],
-    [
-      ['identify', '--gallery', join(root, 'gallery.dgal'), join(templates, 'notes.txt')],
-      1,
-      /unknown image format/,
-    ],
-    [
-      ['identify', '--gallery', join(root, 'gallery.dgal'), probe, '--top', '0'],
-      2,
-      /--top must be between 1 and 1000/,
-    ],
-    [
-      ['identify', '--gallery', join(root, 'gallery.dgal'), probe, '--threshold', 'high'],
-      2,
-      /--threshold must be a similarity/,
-    ],
-    [
       ['gallery', 'build', '--from', join(root, 'none'), '--out', join(root, 'x.dgal')],
       2,
       /--from .*none does not exist/,
@@ -126,15 +100,10 @@ describe('dactylo gallery build / identify', () => {
       1,
       /directory .*no-dir does not exist/,
     ],
+    [['gallery', 'info', join(root, 'missing.dgal')], 1, /missing\.dgal: cannot read gallery \(ENOENT\)/],
+    [['gallery', 'info', probe], 1, /probe\.json: not a dactylo gallery \(bad magic\)/],
   ])('%j fails with one line and exit %i', async (args, code, message) => {
     expectOneLineError(await run(args as string[]), code as number, message as RegExp);
-  });
-
-  it('rejects a truncated gallery file with the reason', async () => {
-    const cut = join(root, 'cut.dgal');
-    const bytes = readFileSync(file);
-    writeFileSync(cut, bytes.subarray(0, bytes.length - 100));
-    expectOneLineError(await run(['identify', '--gallery', cut, probe]), 1, /cut\.dgal: truncated gallery/);
   });
 
   it('leaves no gallery behind when a file of the directory is bad', async () => {

@@ -58,7 +58,7 @@ export const SKIN = {
   contactThreshold: 0.05,
   /** Firmer pressure and wetter skin lower the threshold: ridges thicken, valleys fill. */
   pressureGain: 0.45,
-  wetGain: 0.35,
+  wetGain: 0.55,
   /** Dry skin: ridges break where a speckle field exceeds the ridge height. */
   dryBreakGain: 2.4,
   /** Pores and ridge texture present in every print (level-3 detail seen in FVC images). */

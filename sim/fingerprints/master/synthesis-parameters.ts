@@ -176,6 +176,14 @@ export const TEMPLATE_ONLY = {
   /** No two minutiae closer than this (px): the masters drop closer pairs as artefacts. */
   hardCore: 6,
   endingShare: 0.495,
+  /**
+   * Share of minutiae pointing up the finger (ISO angle in (0, π)) by height relative to the
+   * pattern centre, in 60-px bands from 180 px above it (30 rendered masters): about the centre's
+   * height ridges end and fork pointing down, below it mostly up.
+   */
+  upShareBand: 60,
+  upShareFrom: -180,
+  upShare: [0.4, 0.4, 0.13, 0.16, 0.76, 0.76, 0.64],
   /** Sd (radians) of a minutia's direction about the local ridge flow. */
   directionSd: 0.25,
 } as const;
@@ -192,14 +200,14 @@ export const TEMPLATE_IMPRESSION = {
   contactWidthShare: { min: 0.78, max: 0.98 },
   contactHeightShare: { min: 0.35, max: 0.47 },
   /** Plastic distortion (Cappelli, Maio, Maltoni 2001): rigid core, displaced periphery. */
-  distortionShiftSd: 3.5,
+  distortionShiftSd: 2,
   distortionRotationSdDeg: 1.5,
   rigidShare: 0.45,
-  positionSd: 1.5,
-  angleSd: 0.1,
-  dropout: 0.1,
+  positionSd: 0.8,
+  angleSd: 0.05,
+  dropout: 0.06,
   typeFlip: 0.08,
-  spuriousMean: 3,
+  spuriousMean: 2,
   /** Minutiae closer than this to the window's or contact's edge are not extracted. */
   border: 8,
 } as const;

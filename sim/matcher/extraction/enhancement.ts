@@ -74,7 +74,8 @@ interface Bank {
 }
 
 const alongRadius = () => Math.ceil((2.5 * P.sigmaAlong) / P.alongStep);
-const padding = () => Math.max(alongRadius() * P.alongStep, Math.ceil(2.5 * P.sigmaAcrossPerPeriod * F.maxPeriod)) + 1;
+const padding = () =>
+  Math.max(alongRadius() * P.alongStep, Math.ceil(2.5 * P.sigmaAcrossPerPeriod * F.maxPeriod)) + 1;
 const banks = new Map<string, Bank>();
 
 /** Kernels for every quantised orientation and period, built once per padded stride. */
@@ -210,4 +211,3 @@ export function enhance(
   }
   return { width, height, values };
 }
-

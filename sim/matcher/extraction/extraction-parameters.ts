@@ -10,7 +10,7 @@ export const EXTRACTION = {
      * (90th-percentile) contrast are background. */
     relativeContrast: 0.15,
     /** …and below this absolute std (gray levels) in any case: flat sensor glass. */
-    minContrast: 6,
+    minContrast: 4,
     /** Blocks whose gradient coherence is below this are noise, not ridges. */
     minCoherence: 0.12,
     /** Majority vote radius (blocks) smoothing the block mask. */

@@ -133,7 +133,11 @@ function drawLine(data: Uint8Array, width: number, a: SkeletonMinutia, b: Skelet
  * fragments, then bridges and holes, repeated because each cut can expose another.
  * Returns a cleaned copy.
  */
-export function cleanSkeleton(thinned: BinaryImage, field: OrientationField, periods: RidgePeriodMap): BinaryImage {
+export function cleanSkeleton(
+  thinned: BinaryImage,
+  field: OrientationField,
+  periods: RidgePeriodMap,
+): BinaryImage {
   const skeleton = { ...thinned, data: thinned.data.slice() };
   const ctx: Context = { skeleton, field, periods, pixels: skeletonPixels(skeleton) };
   for (let round = 0; round < P.cleaningRounds; round++) {

@@ -14,7 +14,12 @@ function gaussianKernel(sigma: number): Float32Array {
 }
 
 /** Separable Gaussian blur with edge clamping; returns a new grid. */
-export function gaussianBlur(values: Float32Array, width: number, height: number, sigma: number): Float32Array {
+export function gaussianBlur(
+  values: Float32Array,
+  width: number,
+  height: number,
+  sigma: number,
+): Float32Array {
   const k = gaussianKernel(sigma);
   const r = (k.length - 1) / 2;
   // Clamped index tables keep the inner loops free of edge tests.

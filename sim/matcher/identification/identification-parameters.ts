@@ -90,7 +90,7 @@ export interface SearchParameters {
 
 export const SEARCH: SearchParameters = {
   shortlistShare: 0.01,
-  minShortlist: 16,
+  minShortlist: 8,
   maxShortlist: 1024,
   candidates: 30,
   sortedPairs: 8,

@@ -1,13 +1,13 @@
 import type { BitCylinders } from './bit-cylinder.ts';
 import { angleDifference, type ConsolidationParameters, sigmoid } from './mcc-parameters.ts';
 
-/**
- * Local Similarity Sort with Relaxation (Cappelli et al. 2010, Section 5): the nR = min(nA, nB) most
- * similar cylinder pairs (each minutia used once) are relaxed nrel times, every pair's similarity being
- * pulled towards that of the pairs geometrically compatible with it (ρ: same distance, same relative
- * direction, same radial angle); the nP pairs whose similarity held up best (efficiency λ^nrel / λ^0)
- * give the score, their mean relaxed similarity.
- */
+// Local Similarity Sort with Relaxation (Cappelli et al. 2010, Section 5): the nR = min(nA, nB) most
+// similar cylinder pairs (each minutia used once) are relaxed nrel times, every pair's similarity being
+// pulled towards that of the pairs geometrically compatible with it (ρ: same distance, same relative
+// direction, same radial angle); the nP pairs whose similarity held up best (efficiency λ^nrel / λ^0)
+// give the score, their mean relaxed similarity. Pairs with no compatible support decay as wR^nrel.
+
+/** nP, the number of pairs whose mean is the score: 4 for small templates, up to 12 for large ones. */
 export function pairCount(nA: number, nB: number, q: ConsolidationParameters): number {
   return q.minNP + Math.round(sigmoid(Math.min(nA, nB), q.muP, q.tauP) * (q.maxNP - q.minNP));
 }
@@ -192,12 +192,13 @@ function consolidate(n: number, nP: number): number {
   return sum / nP;
 }
 
-/** Global score in [0, 1] from the local similarity matrix Γ (a.count × b.count). */
+/** One template as LSS-R sees it: its cylinders and their pairwise geometry. */
 export interface Side {
   readonly cylinders: BitCylinders;
   readonly geometry: PairGeometry;
 }
 
+/** Global score in [0, 1] from the local similarity matrix Γ (a × b cylinders, row-major). */
 export function lssR(
   gamma: Float32Array,
   nonZero: number,
