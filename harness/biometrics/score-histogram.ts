@@ -27,9 +27,10 @@ export function scoreHistogram(
   bins = 50,
 ): ScoreHistogram {
   const all = [...genuine, ...impostor].filter((s): s is number => s !== null);
+  // From 0 (or the lowest score) to the highest: similarities that stay far below 1, as MCC's do,
+  // still spread over all the bins.
   const min = Math.min(0, ...all);
-  const top = Math.max(...all, min + 1e-9);
-  const max = min === 0 && top <= 1 ? 1 : top;
+  const max = Math.max(...all, min + 1e-9);
   return {
     min,
     max,

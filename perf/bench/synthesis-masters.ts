@@ -77,10 +77,10 @@ function rate(work: (i: number) => void): number {
 }
 
 function benchTemplateOnly(): void {
+  const gallery = rate((i) => templateOnlyImpression(templateOnlyMaster(seed, i, position(i)), 0));
   const masters = rate((i) => templateOnlyMaster(seed, i, position(i)));
   const one = templateOnlyMaster(seed, 0, 2);
   const impressions = rate((i) => templateOnlyImpression(one, i));
-  const gallery = rate((i) => templateOnlyImpression(templateOnlyMaster(seed, i, position(i)), 0));
   const fmt = (n: number) => Math.round(n).toLocaleString('en');
   console.log(
     `template-only, per core: ${fmt(masters)} master templates/s, ${fmt(impressions)} impression templates/s`,
@@ -102,6 +102,8 @@ function stats(subjects: number): void {
   let along = 0;
   let fvcWindow = 0;
   let periodSum = 0;
+  const up = new Array(7).fill(0);
+  const inBand = new Array(7).fill(0);
   const nearest: number[] = [];
   const perMaster: number[] = [];
   for (let s = 0; s < subjects; s++) {
@@ -122,6 +124,13 @@ function stats(subjects: number): void {
       nearest.push(...nearestDistances(m));
       const cx = m.width / 2;
       const cy = m.height / 2;
+      const cores = m.singularPoints.filter((p) => p.type === 'core');
+      const centre = { y: cores.length ? cores.reduce((a, p) => a + p.y, 0) / cores.length : m.height * 0.4 };
+      for (const q of m.minutiae) {
+        const band = Math.min(6, Math.max(0, Math.floor((q.y - centre.y + 180) / 60)));
+        inBand[band]++;
+        if (Math.sin(q.angle) > 0) up[band]++;
+      }
       fvcWindow += m.minutiae.filter((q) => Math.abs(q.x - cx) <= 194 && Math.abs(q.y - cy) <= 187).length;
     }
   }
@@ -139,6 +148,8 @@ function stats(subjects: number): void {
   console.log(
     `  nearest-neighbour distance px: 5% ${q(0.05)}, 25% ${q(0.25)}, median ${q(0.5)}, 90% ${q(0.9)}`,
   );
+  const shares = up.map((u, b) => (inBand[b] ? u / inBand[b] : 0).toFixed(2)).join(', ');
+  console.log(`  pointing up the finger, by 60-px band from 180 px above the cores: ${shares}`);
   console.log(`  directions within 26° of the ridge flow: ${((100 * along) / count).toFixed(1)}%`);
 }
 

@@ -76,6 +76,8 @@ describe('dactylo evaluate', () => {
       '200',
       '--fmr',
       '0.05',
+      '--svg',
+      join(root, 'svg'),
     ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -87,6 +89,7 @@ describe('dactylo evaluate', () => {
     assertValid('evaluation-report.schema.json', report);
     expect(report.enrolFailures).toEqual([{ image: '4_3', reason: 'no ridges' }]);
     expect(readFileSync(html, 'utf8')).toContain('<svg');
+    expect(readdirSync(join(root, 'svg')).sort()).toEqual(['det.svg', 'histogram.svg']);
   });
 
   it('prints the same figures on a second run (same seed), and KS distances to an earlier report', async () => {

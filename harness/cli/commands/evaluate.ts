@@ -1,16 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { commandMatcher } from '../../biometrics/command-matcher.ts';
 import { dactyloMatcher } from '../../biometrics/dactylo-matcher.ts';
+import { detSvg } from '../../biometrics/det-curve.ts';
 import { type EvaluationReport, evaluate } from '../../biometrics/evaluation.ts';
 import { PROTOCOLS, type ProtocolName } from '../../biometrics/fvc-protocol.ts';
 import { htmlReport } from '../../biometrics/html-report.ts';
 import { ksTest } from '../../biometrics/ks-distance.ts';
 import type { MatcherAdapter } from '../../biometrics/matcher-adapter.ts';
 import { parseMatcherSpec } from '../../biometrics/matcher-adapter.ts';
+import { histogramSvg } from '../../biometrics/score-histogram.ts';
 import { assertValid } from '../../contract/validate.ts';
-import { withAtomicFile } from '../atomic-output.ts';
+import { AtomicDirectory, withAtomicFile } from '../atomic-output.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { integerOption, seedOption } from '../options.ts';
 import { type Progress, progress } from '../progress.ts';
@@ -27,6 +29,7 @@ interface EvaluateOptions {
   bootstrap: number;
   fmr: number[];
   ksAgainst?: string;
+  svg?: string;
 }
 
 function protocolOption(value: string): ProtocolName {
@@ -85,6 +88,19 @@ export function summary(r: EvaluationReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** det.svg and histogram.svg in a new (or empty) directory, all or nothing. */
+async function writeSvgs(dir: string, r: EvaluationReport): Promise<void> {
+  const out = await AtomicDirectory.create(dir);
+  try {
+    await writeFile(out.file('det.svg'), detSvg([r.det]));
+    await writeFile(out.file('histogram.svg'), histogramSvg(r.histogram));
+    await out.commit();
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
+
 /** An earlier --json report, read before the run so that a bad one fails fast. */
 async function loadReport(path: string): Promise<EvaluationReport> {
   try {
@@ -137,6 +153,7 @@ async function run(o: EvaluateOptions): Promise<void> {
   const ks = other ? ksLines(report, other) : '';
   if (o.json) await withAtomicFile(o.json, async (f) => void f.stream.write(`${JSON.stringify(report)}\n`));
   if (o.html) await withAtomicFile(o.html, async (f) => void f.stream.write(htmlReport(report)));
+  if (o.svg) await writeSvgs(o.svg, report);
   process.stdout.write(summary(report) + ks);
 }
 
@@ -154,6 +171,7 @@ export function register(program: Command): void {
     )
     .option('--json <file>', 'write the report (harness/contract/evaluation-report.schema.json)')
     .option('--html <file>', 'write a self-contained HTML report with the DET curve and histograms')
+    .option('--svg <dir>', 'write det.svg and histogram.svg into a new (or empty) directory')
     .option('--workers <n>', 'parallel extractions', integerOption('--workers', 1, 64), 2)
     .option('--seed <seed>', 'seed of the bootstrap resampling', seedOption, 'dactylo-evaluate')
     .option(

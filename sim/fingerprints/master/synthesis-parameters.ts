@@ -178,12 +178,12 @@ export const TEMPLATE_ONLY = {
   endingShare: 0.495,
   /**
    * Share of minutiae pointing up the finger (ISO angle in (0, π)) by height relative to the
-   * pattern centre, in 60-px bands from 180 px above it (30 rendered masters): about the centre's
-   * height ridges end and fork pointing down, below it mostly up.
+   * pattern centre, in 60-px bands from 180 px above it (the --stats run above): about the
+   * centre's height ridges end and fork pointing down, below it mostly up.
    */
   upShareBand: 60,
   upShareFrom: -180,
-  upShare: [0.4, 0.4, 0.13, 0.16, 0.76, 0.76, 0.64],
+  upShare: [0.45, 0.31, 0.15, 0.19, 0.72, 0.75, 0.64],
   /** Sd (radians) of a minutia's direction about the local ridge flow. */
   directionSd: 0.25,
 } as const;

@@ -47,7 +47,7 @@ export const EXTRACTION = {
     orientationBins: 32,
     periodStep: 0.5,
     /** Gaussian σ along the ridge, pixels: bridges gaps and pores. */
-    sigmaAlong: 4.5,
+    sigmaAlong: 5,
     /** Sample spacing along the ridge, pixels: the image changes slowly there, so σ ≫ step suffices. */
     alongStep: 2,
     /** Gaussian σ across the ridge as a fraction of the period: the Gabor band-pass width. */

@@ -21,24 +21,27 @@ export function gaussianBlur(
   sigma: number,
 ): Float32Array {
   const k = gaussianKernel(sigma);
-  const r = (k.length - 1) / 2;
-  // Clamped index tables keep the inner loops free of edge tests.
-  const xs = Int32Array.from({ length: width + 2 * r }, (_, i) => Math.min(width - 1, Math.max(0, i - r)));
-  const ys = Int32Array.from({ length: height + 2 * r }, (_, i) => Math.min(height - 1, Math.max(0, i - r)));
+  const n = k.length;
+  const r = (n - 1) / 2;
+  // Rows and columns padded by clamping, so the inner loops are plain dot products.
+  const line = new Float32Array(Math.max(width, height) + 2 * r);
   const tmp = new Float32Array(values.length);
   for (let y = 0; y < height; y++) {
     const row = y * width;
+    for (let i = 0; i < width + 2 * r; i++) line[i] = values[row + Math.min(width - 1, Math.max(0, i - r))];
     for (let x = 0; x < width; x++) {
       let s = 0;
-      for (let i = 0; i < k.length; i++) s += values[row + xs[x + i]] * k[i];
+      for (let i = 0; i < n; i++) s += line[x + i] * k[i];
       tmp[row + x] = s;
     }
   }
   const out = new Float32Array(values.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
+  for (let x = 0; x < width; x++) {
+    for (let i = 0; i < height + 2 * r; i++)
+      line[i] = tmp[Math.min(height - 1, Math.max(0, i - r)) * width + x];
+    for (let y = 0; y < height; y++) {
       let s = 0;
-      for (let i = 0; i < k.length; i++) s += tmp[ys[y + i] * width + x] * k[i];
+      for (let i = 0; i < n; i++) s += line[y + i] * k[i];
       out[y * width + x] = s;
     }
   }

@@ -23,7 +23,7 @@ export interface OrientationField {
 const P = EXTRACTION.orientation;
 
 /** Gradient tensor sums per cell: (gxx − gyy, 2gxy, gxx + gyy), the doubled-angle representation. */
-function cellTensors(img: FloatImage, cw: number, ch: number) {
+function cellTensors(img: FloatImage, cw: number, ch: number, region?: Uint8Array) {
   const { width, height, values } = img;
   const c = P.cell;
   const a = new Float32Array(cw * ch);
@@ -33,6 +33,7 @@ function cellTensors(img: FloatImage, cw: number, ch: number) {
     const cy = Math.floor(y / c) * cw;
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
+      if (region && !region[i]) continue;
       // Sobel: symmetric, so the doubled angle is unbiased.
       const gx =
         values[i - width + 1] +
@@ -82,7 +83,7 @@ export function orientationField(img: FloatImage, region?: Uint8Array): Orientat
   const c = P.cell;
   const cw = Math.ceil(img.width / c);
   const ch = Math.ceil(img.height / c);
-  const t = cellTensors(img, cw, ch);
+  const t = cellTensors(img, cw, ch, region);
   const a = gaussianBlur(t.a, cw, ch, P.sigma);
   const b = gaussianBlur(t.b, cw, ch, P.sigma);
   const e = gaussianBlur(t.e, cw, ch, P.sigma);
