@@ -43,16 +43,13 @@ export function extract(image: GrayImage, options: ExtractOptions = {}): FingerT
   trace('binarization', binary);
   const skeleton = thin(binary);
   trace('thinning', skeleton);
-  const detected = detectMinutiae(skeleton);
-  trace('minutiae-detection', detected);
   const cleaned = cleanSkeleton(skeleton, field, periods);
   trace('skeleton-cleaning', cleaned);
-  const edge = distanceToEdge(mask.data, mask.width, mask.height);
-  const directed = detectMinutiae(cleaned).map((m) => ({
-    ...m,
-    direction: pixelDirection(cleaned, m, field),
-  }));
+  const detected = detectMinutiae(cleaned);
+  trace('minutiae-detection', detected);
+  const directed = detected.map((m) => ({ ...m, direction: pixelDirection(cleaned, m, field) }));
   trace('minutia-direction', directed);
+  const edge = distanceToEdge(mask.data, mask.width, mask.height);
   const kept = filterMinutiae(directed, edge, field, periods);
   trace('false-minutiae-removal', kept);
   const minutiae: Minutia[] = kept.map((m) => ({

@@ -26,14 +26,14 @@ export const THRESHOLD_CALIBRATION = {
   sets: ['fvc2002-db1b', 'fvc2002-db2b@569ppi', 'fvc2000-db4b'],
   command: 'npx vitest run --config .config/vitest.config.ts harness/biometrics/thresholds.slow.test.ts',
   /** Pooled EER over the same pairs at the time of measurement. */
-  eer: 0.03927288587848933,
-  measured: '2026-11-25, dactylo 0.1.0, MCC bit cylinders NS=16',
+  eer: 0.02856373152709362,
+  measured: '2026-11-25 19:18, dactylo 0.1.0, MCC bit cylinders NS=16',
 } as const;
 
 export const MATCHER_THRESHOLDS: readonly FmrThreshold[] = [
-  { fmr: 0.01, threshold: 0.01978144967842461, fnmr: 0.05119047619047619 },
-  { fmr: 0.001, threshold: 0.02493680187560593, fnmr: 0.08214285714285714 },
-  { fmr: 0.0001, threshold: 0.037267215970574044, fnmr: 0.1380952380952381 },
+  { fmr: 0.01, threshold: 0.02007998944688534, fnmr: 0.04404761904761905 },
+  { fmr: 0.001, threshold: 0.026913433702335347, fnmr: 0.0880952380952381 },
+  { fmr: 0.0001, threshold: 0.037228564261202, fnmr: 0.1392857142857143 },
 ];
 
 export function thresholdAtFmr(fmr: number): number {

@@ -1,24 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../main.ts';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.ts';
 
-async function demo(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    stdout += String(c);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    stderr += String(c);
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'dactylo', 'demo', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const demo = (...args: string[]) => runCli(['demo', ...args]);
 
 describe('dactylo demo', () => {
   it('summarises a population: ages, statuses, documents, regions, events, fingers', async () => {

@@ -9,9 +9,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { assertValid } from '../../contract/validate.ts';
-import { main } from '../main.ts';
+import { runCli } from '../run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dactylo-evaluate-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -38,24 +38,7 @@ esac
 mkdirSync(db);
 for (let f = 1; f <= 4; f++) for (let i = 1; i <= 3; i++) writeFileSync(join(db, `${f}_${i}.bmp`), '');
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    stdout += c.toString();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    stderr += c.toString();
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'dactylo', 'evaluate', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli(['evaluate', ...args]);
 
 describe('dactylo evaluate', () => {
   it('measures an external matcher and writes a valid JSON report and an HTML page', async () => {

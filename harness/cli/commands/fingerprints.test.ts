@@ -10,26 +10,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { assertValid } from '../../contract/validate.ts';
-import { main } from '../main.ts';
+import { runCli } from '../run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dactylo-fingerprints-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  });
-  try {
-    const code = await main(['node', 'dactylo', 'fingerprints', ...args]);
-    return { code, stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli(['fingerprints', ...args]);
 
 describe('dactylo fingerprints', () => {
   it.each([

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { encodeIsoTemplate } from '../../../sim/matcher/iso19794-2.ts';
 import { genuineMate, syntheticFinger } from '../../../sim/matcher/mcc/synthetic-minutiae.ts';
 import { templateToJson } from '../../../sim/matcher/template-json.ts';
 import { thresholdAtFmr } from '../../../sim/matcher/thresholds.ts';
 import { stream } from '../../../sim/random/index.ts';
 import { fvcMissingReason, fvcSetDir } from '../../../sim/runtime/shared-data.ts';
-import { main } from '../main.ts';
+import { runCli } from '../run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dactylo-match-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -21,24 +21,7 @@ writeFileSync(join(root, 'mate.ist'), encodeIsoTemplate(mate));
 writeFileSync(join(root, 'other.json'), JSON.stringify(templateToJson(other)));
 writeFileSync(join(root, 'broken.ist'), Buffer.from('FMR\0garbage'));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    stdout += c.toString();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    stderr += c.toString();
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'dactylo', 'match', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli(['match', ...args]);
 
 describe('dactylo match', () => {
   it('matches a template JSON with its mate’s ISO record at the default FMR 0.1 %', async () => {

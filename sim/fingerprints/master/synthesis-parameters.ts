@@ -1,5 +1,4 @@
 import type { FingerName } from '../finger-position.ts';
-import type { PatternClass } from '../master-fingerprint.ts';
 
 /**
  * Every tuning constant of master-fingerprint synthesis, in one place. Lengths are in pixels at
@@ -159,8 +158,6 @@ export const MINUTIAE = {
   /** Skeleton steps traced from a minutia to measure its direction. */
   traceSteps: 8,
 } as const;
-
-export type ClassPercent = Readonly<Record<PatternClass, number>>;
 
 /**
  * Template-only mode: minutiae as a marked point process with the rendered masters' statistics,
