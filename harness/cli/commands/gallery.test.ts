@@ -9,13 +9,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Gallery } from '../../../sim/matcher/identification/gallery.ts';
 import { encodeGallery } from '../../../sim/matcher/identification/gallery-file.ts';
 import { syntheticEntries, syntheticProbe } from '../../../sim/matcher/identification/synthetic-gallery.ts';
 import { decodeIsoTemplate, encodeIsoTemplate } from '../../../sim/matcher/iso19794-2.ts';
 import { templateFromJson, templateToJson } from '../../../sim/matcher/template-json.ts';
-import { main } from '../main.ts';
+import { runCli } from '../run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dactylo-gallery-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -31,24 +31,7 @@ writeFileSync(join(templates, 'notes.txt'), 'not a template');
 const probe = join(root, 'probe.json');
 writeFileSync(probe, JSON.stringify(templateToJson(syntheticProbe('gallery-cli', 9, entries[9].template))));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    stdout += c.toString();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    stderr += c.toString();
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'dactylo', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 function expectOneLineError(r: { code: number; stderr: string }, code: number, message: RegExp): void {
   expect(r.code).toBe(code);

@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Gallery } from '../../../sim/matcher/identification/gallery.ts';
 import { saveGallery } from '../../../sim/matcher/identification/gallery-file.ts';
 import { syntheticEntries, syntheticProbe } from '../../../sim/matcher/identification/synthetic-gallery.ts';
 import { templateToJson } from '../../../sim/matcher/template-json.ts';
-import { main } from '../main.ts';
+import { runCli } from '../run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'dactylo-identify-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -20,24 +20,7 @@ writeFileSync(
   JSON.stringify(templateToJson(syntheticProbe('identify-cli', 21, entries[21].template))),
 );
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    stdout += c.toString();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
-    stderr += c.toString();
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'dactylo', 'identify', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = (args: string[]) => runCli(['identify', ...args]);
 
 describe('dactylo identify', () => {
   it('lists rank, subject, position and score, best first, and the penetration', async () => {
