@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { decodeImage, ImageDecodeError } from '../../../sim/image/decode-image.ts';
@@ -12,6 +12,7 @@ import { AtomicDirectory } from '../atomic-output.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { integerOption } from '../options.ts';
 import { progress } from '../progress.ts';
+import { readInputFile } from '../read-input.ts';
 
 interface ExtractOptions {
   out: string;
@@ -24,14 +25,7 @@ function stem(path: string): string {
 }
 
 async function readImage(path: string, ppi: number | undefined): Promise<GrayImage> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw new CommandError(
-      `${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-    );
-  }
+  const bytes = await readInputFile(path);
   try {
     const img = decodeImage(bytes);
     return ppi ? { ...img, ppi } : img;

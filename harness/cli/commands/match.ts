@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { decodeImage, ImageDecodeError } from '../../../sim/image/decode-image.ts';
@@ -10,6 +9,7 @@ import { templateFromJson } from '../../../sim/matcher/template-json.ts';
 import { DOCUMENTED_FMRS, thresholdAtFmr } from '../../../sim/matcher/thresholds.ts';
 import { CommandError } from '../errors.ts';
 import { integerOption } from '../options.ts';
+import { readInputFile } from '../read-input.ts';
 
 interface MatchOptions {
   fmr: number;
@@ -28,14 +28,7 @@ function fmrOption(value: string): number {
 
 /** An image (PNG, TIFF, BMP: extracted), an ISO/IEC 19794-2 record (.ist, .iso) or a template JSON. */
 export async function loadTemplate(path: string, ppi?: number): Promise<FingerTemplate> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw new CommandError(
-      `${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-    );
-  }
+  const bytes = await readInputFile(path);
   const ext = extname(path).toLowerCase();
   try {
     if (ext === '.ist' || ext === '.iso') return decodeIsoTemplate(bytes);
