@@ -98,7 +98,7 @@ function sampleMinutiae(
   const peak = intensity(narrowest);
   // Below the widest period's intensity a candidate stays wherever it is: no need to look up T.
   const floor = intensity(widest);
-  const candidates = poisson(peak * w * h, random);
+  const candidates = random.poisson(peak * w * h);
   const xs = new Float64Array(candidates);
   const ys = new Float64Array(candidates);
   const found: Minutia[] = [];
@@ -128,21 +128,6 @@ function sampleMinutiae(
     });
   }
   return found;
-}
-
-/** Poisson count by inversion for small means, normal approximation beyond. */
-function poisson(mean: number, random: Random): number {
-  if (mean > 60) return Math.max(0, Math.round(random.normal(mean, Math.sqrt(mean))));
-  let k = 0;
-  let p = Math.exp(-mean);
-  let cdf = p;
-  const u = random.float();
-  while (u > cdf) {
-    k++;
-    p *= mean / k;
-    cdf += p;
-  }
-  return k;
 }
 
 /** The template-only master of one finger: same models as generateMaster, sampled minutiae. */
@@ -329,7 +314,7 @@ export function templateOnlyImpression(
     const type = random.bernoulli(p.typeFlip) ? flipType(m.type) : m.type;
     minutiae.push({ x: Math.round(x), y: Math.round(y), angle, type, quality: random.intBetween(40, 100) });
   }
-  for (let k = poisson(p.spuriousMean, random); k > 0; k--) {
+  for (let k = random.poisson(p.spuriousMean); k > 0; k--) {
     const extra = spurious(master, pl, random, width, height);
     if (extra) minutiae.push(extra);
   }

@@ -46,6 +46,17 @@ describe('Random', () => {
     expect(counts[1] / counts[0]).toBeLessThan(2.2);
   });
 
+  it('draws Poisson counts that average their mean, small and large', () => {
+    const r = stream('t', 'poisson');
+    for (const mean of [0.8, 12, 150]) {
+      let s = 0;
+      for (let i = 0; i < 4000; i++) s += r.poisson(mean);
+      expect(s / 4000 / mean).toBeGreaterThan(0.95);
+      expect(s / 4000 / mean).toBeLessThan(1.05);
+    }
+    expect(r.poisson(0)).toBe(0);
+  });
+
   it('shuffles to a permutation', () => {
     const xs = stream('t', 'shuffle').shuffle([1, 2, 3, 4, 5, 6]);
     expect([...xs].sort()).toEqual([1, 2, 3, 4, 5, 6]);

@@ -80,6 +80,25 @@ export class Random {
     return Math.min(max, Math.max(min, mean));
   }
 
+  /**
+   * Poisson count: inversion of the CDF for small means (one uniform draw), the normal
+   * approximation above 60, where it is accurate to well under one count.
+   */
+  poisson(mean: number): number {
+    if (!(mean > 0)) return 0;
+    if (mean > 60) return Math.max(0, Math.round(this.normal(mean, Math.sqrt(mean))));
+    let k = 0;
+    let p = Math.exp(-mean);
+    let cdf = p;
+    const u = this.float();
+    while (u > cdf) {
+      k++;
+      p *= mean / k;
+      cdf += p;
+    }
+    return k;
+  }
+
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick() from an empty list');
     return items[this.int(items.length)];

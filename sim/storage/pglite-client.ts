@@ -1,15 +1,22 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { SqlClient } from './sql-client.ts';
 
-function txClient(tx: Transaction): SqlClient {
+/** The statements PGlite and its transactions share; only `transaction` and `close` differ. */
+function statements(q: PGlite | Transaction): Pick<SqlClient, 'kind' | 'query' | 'exec'> {
   return {
     kind: 'pglite',
     async query(sql, params = []) {
-      return (await tx.query(sql, params as unknown[])).rows as never;
+      return (await q.query(sql, params as unknown[])).rows as never;
     },
     async exec(sql) {
-      await tx.exec(sql);
+      await q.exec(sql);
     },
+  };
+}
+
+function txClient(tx: Transaction): SqlClient {
+  return {
+    ...statements(tx),
     transaction(work) {
       return work(this);
     },
@@ -24,13 +31,7 @@ function txClient(tx: Transaction): SqlClient {
 export async function pgliteClient(dataDir?: string): Promise<SqlClient> {
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   return {
-    kind: 'pglite',
-    async query(sql, params = []) {
-      return (await db.query(sql, params as unknown[])).rows as never;
-    },
-    async exec(sql) {
-      await db.exec(sql);
-    },
+    ...statements(db),
     transaction(work) {
       return db.transaction((tx) => work(txClient(tx)));
     },

@@ -140,19 +140,6 @@ export function drawLineMarks(
   return marks;
 }
 
-/** Number of events with mean `mean` (Poisson by inversion; means here are small). */
-export function poisson(random: Random, mean: number): number {
-  if (mean <= 0) return 0;
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random.float();
-  while (p > limit) {
-    k++;
-    p *= random.float();
-  }
-  return k;
-}
-
 /**
  * Coverage of each pixel by the marks in [0, 1], written as max(coverage) into `out`: 1 on the centre
  * line, fading linearly to 0 at the half-width.

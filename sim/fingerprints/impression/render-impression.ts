@@ -4,14 +4,7 @@ import type { MasterFingerprint } from '../master-fingerprint.ts';
 import type { SensorProfile } from '../sensor-profile.ts';
 import { NOISE } from './impression-parameters.ts';
 import type { InverseMap } from './impression-transform.ts';
-import {
-  addGaussianNoise,
-  drawLineMarks,
-  gaussianBlur,
-  poisson,
-  rasterizeLineMarks,
-  valueNoise,
-} from './noise.ts';
+import { addGaussianNoise, drawLineMarks, gaussianBlur, rasterizeLineMarks, valueNoise } from './noise.ts';
 
 /** The master's ridge map and fingerprint area seen through the impression's inverse transform. */
 export interface SampledMaster {
@@ -56,7 +49,7 @@ export function addCreases(
   fingerAxis: number,
   random: Random,
 ): void {
-  const count = poisson(random, NOISE.creasesMean);
+  const count = random.poisson(NOISE.creasesMean);
   if (count === 0) return;
   const marks = drawLineMarks(random, count, width, height, NOISE.creaseWidth, fingerAxis + Math.PI / 2);
   const cover = new Float32Array(width * height);
@@ -84,7 +77,7 @@ export function renderSensorImage(ink: Float32Array, sensor: SensorProfile, rand
   const tone = toneCurve(r.gamma);
   const scratches = new Float32Array(width * height);
   rasterizeLineMarks(
-    drawLineMarks(random, poisson(random, r.scratches), width, height, [0.6, 1.2]),
+    drawLineMarks(random, random.poisson(r.scratches), width, height, [0.6, 1.2]),
     width,
     height,
     scratches,
