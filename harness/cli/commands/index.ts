@@ -7,6 +7,8 @@ import { register as gallery } from './gallery.ts';
 import { register as identify } from './identify.ts';
 import { register as match } from './match.ts';
 import { register as population } from './population.ts';
+import { register as requirements } from './requirements.ts';
+import { register as shard } from './shard.ts';
 
 /** Each command module adds itself to the program; order here is the order in `--help`. */
 export type RegisterCommand = (program: Command) => void;
@@ -20,4 +22,5 @@ export const commands: RegisterCommand[] = [
   evaluate,
   gallery,
   identify,
+  shard,
 ];
