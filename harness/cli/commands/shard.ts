@@ -14,7 +14,13 @@ interface ShardServeOptions {
 
 async function serve(o: ShardServeOptions): Promise<void> {
   if (o.index >= o.shards) throw new CommandError(`--index ${o.index} must be below --shards ${o.shards}`);
-  const nc = await connect({ servers: o.nats, name: `dactylo-shard-${o.index}` }).catch((e: Error) => {
+  // A shard outlives NATS outages: it reconnects for ever and its ordered consumer resumes where it was.
+  const nc = await connect({
+    servers: o.nats,
+    name: `dactylo-shard-${o.index}`,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+  }).catch((e: Error) => {
     throw new CommandError(`cannot reach NATS at ${o.nats}: ${e.message}`);
   });
   const shard = await MatcherShard.start({

@@ -12,6 +12,8 @@ import { identifyDistributed } from './scatter-gather.ts';
 const NATS_URL = process.env.NATS_URL ?? '127.0.0.1:4222';
 const SEED = 'distributed-test';
 const SHARDS = 2;
+/** Generous: under a loaded CI machine the first search also builds each shard's index. */
+const DEADLINE = 20_000;
 
 /** The entry as it travels: ISO 19794-2 rounds coordinates and angles. */
 function asLogged(e: GalleryEntry): GalleryEntry {
@@ -46,7 +48,12 @@ describe('distributed 1:N over NATS JetStream', () => {
     try {
       for (const i of [0, 7, 55, 119]) {
         const probe = decodeIsoTemplate(encodeIsoTemplate(templateOnlyProbe(SEED, i)));
-        const d = await identifyDistributed(nc, probe, { prefix, shards: SHARDS, topK: 3 });
+        const d = await identifyDistributed(nc, probe, {
+          prefix,
+          shards: SHARDS,
+          topK: 3,
+          deadlineMs: DEADLINE,
+        });
         const one = await whole.identify(probe, { topK: 3 });
         expect(d.partial).toBe(false);
         expect(d.galleryEntries).toBe(entries.length);
@@ -70,6 +77,7 @@ describe('distributed 1:N over NATS JetStream', () => {
       prefix,
       shards: SHARDS,
       topK: 5,
+      deadlineMs: DEADLINE,
       awaitSeq: new Map([[logged.shard, logged.seq]]),
     });
     expect(d.partial).toBe(false);
@@ -83,7 +91,7 @@ describe('distributed 1:N over NATS JetStream', () => {
     const late = templateOnlyEntry(SEED, 500);
     const logged = await log.publish(late);
     const probe = templateOnlyProbe(SEED, 500);
-    const down = await identifyDistributed(nc, probe, { prefix, shards: SHARDS, deadlineMs: 500 });
+    const down = await identifyDistributed(nc, probe, { prefix, shards: SHARDS, deadlineMs: DEADLINE });
     expect(down.partial).toBe(true);
     expect(down.shards[1].status).toBe('missing');
     expect(down.shards[0].status).toBe('ok');
@@ -92,6 +100,7 @@ describe('distributed 1:N over NATS JetStream', () => {
     const up = await identifyDistributed(nc, probe, {
       prefix,
       shards: SHARDS,
+      deadlineMs: DEADLINE,
       awaitSeq: new Map([[logged.shard, logged.seq]]),
     });
     expect(up.partial).toBe(false);
@@ -102,7 +111,7 @@ describe('distributed 1:N over NATS JetStream', () => {
     const d = await identifyDistributed(nc, templateOnlyProbe(SEED, 1), {
       prefix,
       shards: SHARDS,
-      deadlineMs: 2000,
+      deadlineMs: 10_000,
       awaitSeq: new Map([[0, 1e9]]),
     });
     expect(d.shards[0].status).toBe('stale');
@@ -113,7 +122,7 @@ describe('distributed 1:N over NATS JetStream', () => {
     const d = await identifyDistributed(nc, templateOnlyProbe(SEED, 1), {
       prefix,
       shards: 1,
-      deadlineMs: 500,
+      deadlineMs: DEADLINE,
     });
     expect(d.shards[0].status).toBe('error');
     expect(d.shards[0].detail).toMatch(/configured with 1/);

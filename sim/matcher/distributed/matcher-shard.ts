@@ -1,5 +1,5 @@
 import type { ConsumerMessages } from '@nats-io/jetstream';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Gallery } from '../identification/gallery.ts';
 import { Identifier } from '../identification/identify.ts';
@@ -27,6 +27,8 @@ export interface MatcherShardOptions {
   onApplied?: (seq: number) => void;
 }
 
+const RESUBSCRIBE_MS = 250;
+
 interface Waiter {
   seq: number;
   resolve: () => void;
@@ -46,6 +48,7 @@ export class MatcherShard {
   private messages?: ConsumerMessages;
   private subscription?: Subscription;
   private following?: Promise<void>;
+  private stopped = false;
 
   private constructor(
     private readonly o: MatcherShardOptions,
@@ -78,22 +81,38 @@ export class MatcherShard {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.subscription?.unsubscribe();
     await this.messages?.close();
     await this.following;
     await this.identifier.close();
   }
 
+  /**
+   * Follows the shard's subject from the sequence after the last applied one. A consumer that ends, fails or
+   * outlives a reconnection is replaced by a new one from there, so an outage delays the shard but never
+   * makes it skip an enrolment.
+   */
   private async follow(): Promise<void> {
     const js = jetstream(this.o.nats);
-    const consumer = await js.consumers.get(this.names.stream, {
-      filter_subjects: this.names.enrolSubject(this.o.shard),
-    });
-    this.messages = await consumer.consume();
-    const messages = this.messages;
+    (async () => {
+      for await (const s of this.o.nats.status()) if (s.type === 'reconnect') await this.messages?.close();
+    })().catch(() => {});
     this.following = (async () => {
-      for await (const m of messages) {
-        this.apply(m.headers, m.data, m.seq);
+      while (!this.stopped) {
+        try {
+          const consumer = await js.consumers.get(this.names.stream, {
+            filter_subjects: this.names.enrolSubject(this.o.shard),
+            ...(this.applied > 0
+              ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.applied + 1 }
+              : {}),
+          });
+          this.messages = await consumer.consume();
+          for await (const m of this.messages) if (m.seq > this.applied) this.apply(m.headers, m.data, m.seq);
+        } catch {
+          // The stream may not exist yet, or the connection is down: try again shortly.
+        }
+        if (!this.stopped) await new Promise((r) => setTimeout(r, RESUBSCRIBE_MS));
       }
     })();
   }

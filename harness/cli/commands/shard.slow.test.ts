@@ -55,7 +55,11 @@ describe('dactylo shard serve (separate processes over NATS JetStream)', () => {
 
   it('survives a killed shard: partial while it is down, complete once it has replayed the stream', async () => {
     children.push(await startShard(0, 2, prefix), await startShard(1, 2, prefix));
-    const whole = await identifyDistributed(nc, templateOnlyProbe(SEED, 12), { prefix, shards: 2 });
+    const whole = await identifyDistributed(nc, templateOnlyProbe(SEED, 12), {
+      prefix,
+      shards: 2,
+      deadlineMs: 20_000,
+    });
     expect(whole.partial).toBe(false);
     expect(whole.galleryEntries).toBe(60);
     expect(whole.candidates[0].subjectId).toBe('subject-12');
@@ -67,7 +71,7 @@ describe('dactylo shard serve (separate processes over NATS JetStream)', () => {
     const down = await identifyDistributed(nc, templateOnlyProbe(SEED, 12), {
       prefix,
       shards: 2,
-      deadlineMs: 800,
+      deadlineMs: 20_000,
     });
     expect(down.partial).toBe(true);
     expect(down.shards.map((s) => s.status).sort()).toEqual(['missing', 'ok']);
@@ -76,6 +80,7 @@ describe('dactylo shard serve (separate processes over NATS JetStream)', () => {
     const back = await identifyDistributed(nc, templateOnlyProbe(SEED, 77), {
       prefix,
       shards: 2,
+      deadlineMs: 20_000,
       awaitSeq: new Map([[logged.shard, logged.seq]]),
     });
     expect(back.partial).toBe(false);
