@@ -127,8 +127,7 @@ async function main(): Promise<void> {
   }
   await nc.close();
   process.stdout.write(
-    'shards\tpublish/s\tready s\tp50 ms\tp99 ms\tsearches/s\ttemplates/s\trank-1\n' +
-      `${rows.join('\n')}\n`,
+    'shards\tpublish/s\tready s\tp50 ms\tp99 ms\tsearches/s\ttemplates/s\trank-1\n' + `${rows.join('\n')}\n`,
   );
   process.stdout.write(`memory per template in a shard's search structure: ${fmt(bytesPerEntry)} B\n`);
   if (perShardRate > 0) {
