@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MATCHER_THRESHOLDS, THRESHOLD_CALIBRATION } from '../../sim/matcher/thresholds.ts';
+import { FVC_CALIBRATION, FVC_THRESHOLDS } from '../../sim/matcher/thresholds.ts';
 import { type FvcSetName, fvcMissingReason, fvcSetDir } from '../../sim/runtime/shared-data.ts';
 import { dactyloMatcher } from './dactylo-matcher.ts';
 import { calibrateThresholds } from './threshold-calibration.ts';
 
 /**
- * Re-measures the thresholds documented in sim/matcher/thresholds.ts and checks that they still hold.
+ * Re-measures the FVC thresholds documented in sim/matcher/thresholds.ts (FVC_THRESHOLDS) and checks that they still hold.
  * It prints the measured values: after a change to extraction or comparison, paste them there.
  */
 const SETS: { name: FvcSetName; ppi?: number }[] = [
@@ -21,14 +21,14 @@ describe.skipIf(missing)('matcher thresholds', () => {
     const c = await calibrateThresholds(
       SETS.map((s) => ({ dir: fvcSetDir(s.name)!, ppi: s.ppi })),
       (set) => dactyloMatcher({ workers: 2, ppi: set.ppi }),
-      MATCHER_THRESHOLDS.map((t) => t.fmr),
+      FVC_THRESHOLDS.map((t) => t.fmr),
     );
     process.stdout.write(
       `measured thresholds (${c.impostors} impostors, ${c.genuine} genuine): ${JSON.stringify(c)}\n`,
     );
-    expect(c.impostors).toBe(THRESHOLD_CALIBRATION.impostors);
-    expect(c.genuine).toBe(THRESHOLD_CALIBRATION.genuine);
-    for (const [k, documented] of MATCHER_THRESHOLDS.entries()) {
+    expect(c.impostors).toBe(FVC_CALIBRATION.impostors);
+    expect(c.genuine).toBe(FVC_CALIBRATION.genuine);
+    for (const [k, documented] of FVC_THRESHOLDS.entries()) {
       const measured = c.points[k];
       expect(measured.fmr).toBe(documented.fmr);
       expect(Math.abs(measured.threshold - documented.threshold)).toBeLessThanOrEqual(

@@ -14,6 +14,7 @@
  * gallery size is searched with the same probes.
  */
 import { availableParallelism } from 'node:os';
+import { progressWanted } from '../../harness/cli/progress.ts';
 import { Gallery, type GalleryColumns } from '../../sim/matcher/identification/gallery.ts';
 import type { IndexCylinderParameters } from '../../sim/matcher/identification/identification-parameters.ts';
 import { Identifier } from '../../sim/matcher/identification/identify.ts';
@@ -72,7 +73,8 @@ async function grow(gallery: Gallery, size: number): Promise<void> {
             gallery.append(built.get(appended)!);
             built.delete(appended++);
           }
-          if (appended % 50 === 0) process.stderr.write(`  gallery ${fmt(gallery.size)} entries\r`);
+          if (appended % 50 === 0 && progressWanted())
+            process.stderr.write(`  gallery ${fmt(gallery.size)} entries\r`);
         }
       }),
     );
@@ -162,7 +164,7 @@ async function indexedVsExhaustive(id: Identifier, ps: ReturnType<typeof probes>
     if (a.candidates[0]?.entry === p.entry) indexed++;
     if (b.candidates[0]?.entry === p.entry) exhaustive++;
     if (a.candidates[0]?.entry === b.candidates[0]?.entry) agree++;
-    process.stderr.write(`  exhaustive ${k + 1}/${ps.length}\r`);
+    if (progressWanted()) process.stderr.write(`  exhaustive ${k + 1}/${ps.length}\r`);
   }
   return { indexed: indexed / ps.length, exhaustive: exhaustive / ps.length, agree: agree / ps.length };
 }

@@ -7,14 +7,21 @@
  * Templates are those dactylo extracts from FVC2002 DB1_B (../shared/fvc) when it is there, else
  * synthetic minutiae sets of 40 minutiae (sim/matcher/mcc/synthetic-minutiae.ts); the output says which.
  * Rates are per wall-clock second and per CPU second (on a shared machine the wall clock also counts
- * the time other processes hold the core).
+ * the time other processes hold the core). The plain-JavaScript comparison (the reference the
+ * WebAssembly kernel is tested against) runs on the same pairs, alternating with it, as the baseline.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { decodeImage } from '../../sim/image/decode-image.ts';
 import { extract } from '../../sim/matcher/extract.ts';
-import { prepare, preparedBytes } from '../../sim/matcher/mcc/comparison.ts';
+import {
+  comparePrepared,
+  comparePreparedReference,
+  type PreparedTemplate,
+  prepare,
+  preparedBytes,
+} from '../../sim/matcher/mcc/comparison.ts';
 import {
   BIT_CYLINDER,
   COMPACT_CYLINDER,
@@ -67,15 +74,41 @@ function loadTemplates(): {
   };
 }
 
-function oneCore(templates: FingerTemplate[], rounds: number, cylinder: CylinderParameters) {
-  const prepared = templates.map((t) => prepare(t, { cylinder }));
-  comparisonRounds(prepared, 1);
+type Compare = (a: PreparedTemplate, b: PreparedTemplate) => number;
+
+function timed(prepared: PreparedTemplate[], rounds: number, compare: Compare) {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = comparisonRounds(prepared, rounds);
+  const r = comparisonRounds(prepared, rounds, compare);
   const cpu = process.cpuUsage(cpu0);
   const wall = (performance.now() - t0) / 1000;
   return { ...r, wall: r.count / wall, cpu: r.count / ((cpu.user + cpu.system) / 1e6) };
+}
+
+/**
+ * The kernel and the JavaScript reference on the same pairs, alternated round by round so that
+ * both see the same machine load; their CPU-second ratio is the figure that travels between runs.
+ */
+function oneCore(templates: FingerTemplate[], rounds: number, cylinder: CylinderParameters) {
+  const prepared = templates.map((t) => prepare(t, { cylinder }));
+  comparisonRounds(prepared, 1);
+  comparisonRounds(prepared, 1, comparePreparedReference);
+  const kernel = { count: 0, checksum: 0, wall: 0, cpu: 0 };
+  const reference = { count: 0, checksum: 0, wall: 0, cpu: 0 };
+  for (let r = 0; r < rounds; r++) {
+    for (const [sum, compare] of [
+      [kernel, comparePrepared],
+      [reference, comparePreparedReference],
+    ] as const) {
+      const m = timed(prepared, 1, compare);
+      sum.count += m.count;
+      sum.checksum = m.checksum;
+      sum.wall += m.count / m.wall;
+      sum.cpu += m.count / m.cpu;
+    }
+  }
+  const rates = (s: typeof kernel) => ({ ...s, wall: s.count / s.wall, cpu: s.count / s.cpu });
+  return { ...rates(kernel), reference: rates(reference) };
 }
 
 async function allWorkers(
@@ -142,7 +175,8 @@ for (const [label, cylinder] of [
     `${label}:`,
     `  prepare (cylinders):          ${m.prepareMs.toFixed(2)} ms CPU per template`,
     `  memory per prepared template: mean ${m.meanBytes} B, max ${m.maxBytes} B`,
-    `  1:1, one core:   ${rate(single.wall)} /s wall, ${rate(single.cpu)} /CPU s (target ${TARGET_PER_CORE.toLocaleString('en')})`,
+    `  1:1, one core:   ${rate(single.wall)} /s wall, ${rate(single.cpu)} /CPU s (target ${TARGET_PER_CORE.toLocaleString('en')}) — WebAssembly kernel`,
+    `  1:1, one core:   ${rate(single.reference.wall)} /s wall, ${rate(single.reference.cpu)} /CPU s — JavaScript reference, same pairs: kernel ${(single.cpu / single.reference.cpu).toFixed(2)}× faster, same scores: ${single.checksum === single.reference.checksum}`,
     `  1:1, ${workers} workers: ${rate(all.wall)} /s wall (${rate(all.wall / workers)} per worker); same scores on every worker: ${all.checksums.every((c) => c === single.checksum)}`,
   );
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { scannerProfile, scannerProfileNames } from '../scanner/scanner-profile.ts';
+import { sensorView } from '../scanner/sensor-view.ts';
 
-export type SensorTechnology = 'optical' | 'capacitive';
+export type SensorTechnology = 'optical' | 'capacitive' | 'thermal';
 
 /** How the sensor turns skin contact into gray levels; all grays are 8-bit (0 black). */
 export interface SensorRendering {
@@ -21,8 +23,11 @@ export interface SensorRendering {
 }
 
 /**
- * A fingerprint sensor as data: its name, technology, resolution, image size and how it renders.
- * Profiles live in sensor-profiles.json (validated against harness/contract/sensor-profile.schema.json).
+ * A fingerprint sensor as the impression renderer needs it: name, technology, resolution, image size
+ * and how it renders. One profile concept: every virtual scanner (sim/scanner/scanner-profiles.json)
+ * is also a sensor, through `sensorView`; sensor-profiles.json adds the four dataset sensors that
+ * emulate the FVC databases' devices (rendering only, no device model; validated against
+ * harness/contract/sensor-profile.schema.json), kept so that existing datasets stay byte-identical.
  */
 export interface SensorProfile {
   readonly name: string;
@@ -46,11 +51,14 @@ export function sensorProfileNames(): string[] {
   return profiles.map((p) => p.name);
 }
 
-/** The named profile, or a RangeError listing the known ones. */
+/** The named dataset sensor or scanner (as its sensor view), or a RangeError listing the known ones. */
 export function sensorProfile(name: string): SensorProfile {
   const p = profiles.find((q) => q.name === name);
-  if (!p) throw new RangeError(`unknown sensor '${name}' (known: ${sensorProfileNames().join(', ')})`);
-  return p;
+  if (p) return p;
+  if (scannerProfileNames().includes(name)) return sensorView(scannerProfile(name));
+  throw new RangeError(
+    `unknown sensor '${name}' (known: ${sensorProfileNames().join(', ')}; scanners: ${scannerProfileNames().join(', ')})`,
+  );
 }
 
 /** Sensor pixels per master pixel: masters are drawn at 500 ppi. */

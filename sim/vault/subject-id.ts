@@ -15,3 +15,13 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 export function isSubjectId(s: string): boolean {
   return UUID_V4.test(s);
 }
+
+/** A UUIDv4 from 16 bytes of a given random source (tests inject one; production uses the CSPRNG). */
+export function subjectIdFrom(randomBytes: (n: number) => Uint8Array): string {
+  const b = Buffer.from(randomBytes(16));
+  if (b.length !== 16) throw new RangeError('a subject id needs 16 random bytes');
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

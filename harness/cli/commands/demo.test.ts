@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.ts';
 
-const demo = (...args: string[]) => runCli(['demo', ...args]);
+// The population summary alone (--enrol 0); the reference system's story is in demo.slow.test.ts.
+const demo = (...args: string[]) => runCli(['demo', '--enrol', '0', ...args]);
 
 describe('dactylo demo', () => {
   it('summarises a population: ages, statuses, documents, regions, events, fingers', async () => {
@@ -31,5 +32,12 @@ describe('dactylo demo', () => {
     const { code, stderr } = await demo('--count', '0');
     expect(code).toBe(2);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('rejects a database URL it cannot open before doing any work', async () => {
+    const { code, stderr } = await demo('--database-url', 'mysql://db/x');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--database-url must start with postgres:\/\//);
+    expect((await demo('--enrol', '-1')).code).toBe(2);
   });
 });

@@ -86,7 +86,60 @@ describe('dactylo evaluate', () => {
     expect(b.stdout).toMatch(/KS impostor scores vs/);
   });
 
+  it('compares sets: one table row per set, KS distances to the first', async () => {
+    const r = await run([
+      '--compare',
+      db,
+      `${db}@500`,
+      '--matcher',
+      `cmd:sh ${script}`,
+      '--protocol',
+      'all-pairs',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith(`| ${db}`));
+    expect(rows).toHaveLength(2);
+    // The same set twice: every distance that can be measured is 0; no dactylo templates or images.
+    for (const row of rows)
+      expect(row).toMatch(/\| \d+ \/ \d+ \| .* \| — \| — \| — \| — \| 0\.000 \| 0\.000 \|$/);
+  });
+
+  it('runs a 1:N evaluation and writes its JSON and CMC curve', async () => {
+    const json = join(root, 'identification.json');
+    const svg = join(root, 'cmc');
+    const r = await run([
+      '--identification',
+      '--gallery-sizes',
+      '10,30',
+      '--mated',
+      '4',
+      '--non-mated',
+      '2',
+      '--rank',
+      '3',
+      '--probes',
+      'template-only',
+      '--json',
+      json,
+      '--svg',
+      svg,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/gallery 30: CMC rank 1 \d+\.\d\d %, rank 3/);
+    expect(r.stdout).toMatch(/FNIR rank 1 .*FPIR/);
+    expect(JSON.parse(readFileSync(json, 'utf8')).sizes).toHaveLength(2);
+    expect(readdirSync(svg)).toEqual(['cmc.svg']);
+  });
+
   it.each([
+    [['--identification', '--gallery-sizes', '100,50'], 2, /--gallery-sizes must be ascending/],
+    [['--identification', '--gallery-sizes', '10', '--mated', '20'], 2, /at least --mated \(20\)/],
+    [['--identification', '--probes', 'drawn'], 2, /--probes must be rendered or template-only/],
+    [[] as string[], 2, /required option '--db <dir>' not specified/],
+    [['--db', db, '--compare', db], 2, /either --db or --compare/],
+    [['--compare', `${db}@9`], 2, /must be an integer 100–2000 ppi/],
     [['--db', db, '--protocol', 'fvc2004'], 2, /--protocol must be one of fvc2002, fvc2006, all-pairs/],
     [['--db', db, '--matcher', 'bozorth'], 2, /--matcher must be 'dactylo' or 'cmd:"COMMAND"'/],
     [['--db', db, '--workers', '0'], 2, /--workers must be between 1 and 64/],

@@ -7,10 +7,22 @@ import { detSvg } from '../../biometrics/det-curve.ts';
 import { type EvaluationReport, evaluate } from '../../biometrics/evaluation.ts';
 import { PROTOCOLS, type ProtocolName } from '../../biometrics/fvc-protocol.ts';
 import { htmlReport } from '../../biometrics/html-report.ts';
+import {
+  cmcSvg,
+  evaluateIdentification,
+  identificationSummary,
+} from '../../biometrics/identification-evaluation.ts';
 import { ksTest } from '../../biometrics/ks-distance.ts';
 import type { MatcherAdapter } from '../../biometrics/matcher-adapter.ts';
 import { parseMatcherSpec } from '../../biometrics/matcher-adapter.ts';
 import { histogramSvg } from '../../biometrics/score-histogram.ts';
+import {
+  compareSets,
+  comparisonTable,
+  measureSet,
+  parseSetSpec,
+  type SetFigures,
+} from '../../biometrics/set-comparison.ts';
 import { assertValid } from '../../contract/validate.ts';
 import { AtomicDirectory, withAtomicFile } from '../atomic-output.ts';
 import { CommandError, UsageError } from '../errors.ts';
@@ -18,7 +30,14 @@ import { integerOption, seedOption } from '../options.ts';
 import { type Progress, progress } from '../progress.ts';
 
 interface EvaluateOptions {
-  db: string;
+  db?: string;
+  identification?: boolean;
+  gallerySizes: number[];
+  mated: number;
+  nonMated: number;
+  rank: number;
+  probes: 'rendered' | 'template-only';
+  compare?: string[];
   protocol: ProtocolName;
   matcher: string;
   ppi?: number;
@@ -122,14 +141,111 @@ function ksLines(r: EvaluationReport, other: EvaluationReport): string {
   return `${line('genuine', r.scores.genuine, other.scores.genuine)}\n${line('impostor', r.scores.impostor, other.scores.impostor)}\n`;
 }
 
+/** --compare: the same evaluation on every set, and KS distances of each to the first. */
+async function runComparison(o: EvaluateOptions, dirs: string[]): Promise<void> {
+  let specs: ReturnType<typeof parseSetSpec>[];
+  try {
+    specs = dirs.map(parseSetSpec);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const figures: SetFigures[] = [];
+  for (const spec of specs) {
+    const matcher = await matcherFrom({ ...o, ppi: spec.ppi ?? o.ppi });
+    try {
+      figures.push(await measureSet({ ...spec, ppi: spec.ppi ?? o.ppi }, matcher, o));
+    } catch (e) {
+      throw new CommandError((e as Error).message);
+    } finally {
+      await matcher.close();
+    }
+  }
+  const rows = compareSets(figures);
+  if (o.json)
+    await withAtomicFile(
+      o.json,
+      async (f) => void f.stream.write(`${JSON.stringify({ protocol: o.protocol, rows })}\n`),
+    );
+  process.stdout.write(
+    `protocol ${o.protocol}; KS distances against ${rows[0].dir}\n${comparisonTable(rows)}`,
+  );
+}
+
+function sizesOption(value: string): number[] {
+  const sizes = value.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || sizes.some((n, k) => k > 0 && n <= sizes[k - 1]))
+    throw new InvalidArgumentError(
+      `--gallery-sizes must be ascending positive integers, e.g. 100,1000,10000, got '${value}'`,
+    );
+  return sizes;
+}
+
+function probesOption(value: string): 'rendered' | 'template-only' {
+  if (value !== 'rendered' && value !== 'template-only')
+    throw new InvalidArgumentError(`--probes must be rendered or template-only, got '${value}'`);
+  return value;
+}
+
+/** --identification: 1:N figures (FNIR, FPIR, CMC) over synthetic galleries of growing size. */
+async function runIdentification(o: EvaluateOptions): Promise<void> {
+  if (o.gallerySizes[0] < o.mated)
+    throw new UsageError(
+      `--gallery-sizes must all be at least --mated (${o.mated}), got ${o.gallerySizes[0]}`,
+    );
+  const bars: Record<string, Progress> = {};
+  let report: Awaited<ReturnType<typeof evaluateIdentification>>;
+  try {
+    report = await evaluateIdentification({
+      seed: o.seed,
+      gallerySizes: o.gallerySizes,
+      mated: o.mated,
+      nonMated: o.nonMated,
+      rank: o.rank,
+      probes: o.probes,
+      workers: o.workers,
+      onProgress: (stage, done, total) => {
+        bars[stage] ??= progress(stage, total);
+        bars[stage].tick();
+        if (done === total) bars[stage].stop();
+      },
+    });
+  } catch (e) {
+    for (const b of Object.values(bars)) b.stop();
+    throw new CommandError((e as Error).message);
+  }
+  if (o.json) await withAtomicFile(o.json, async (f) => void f.stream.write(`${JSON.stringify(report)}\n`));
+  if (o.svg) {
+    const out = await AtomicDirectory.create(o.svg);
+    try {
+      await writeFile(out.file('cmc.svg'), cmcSvg(report));
+      await out.commit();
+    } catch (e) {
+      await out.abort();
+      throw e;
+    }
+  }
+  process.stdout.write(identificationSummary(report));
+}
+
 async function run(o: EvaluateOptions): Promise<void> {
+  if (o.identification) {
+    if (o.db || o.compare)
+      throw new UsageError('--identification makes its own galleries: drop --db/--compare');
+    return runIdentification(o);
+  }
+  if (o.compare) {
+    if (o.db) throw new UsageError('give either --db or --compare, not both');
+    return runComparison(o, o.compare);
+  }
+  if (!o.db) throw new UsageError("required option '--db <dir>' not specified (or --compare DIR...)");
+  const db = o.db;
   const other = o.ksAgainst ? await loadReport(o.ksAgainst) : null;
   const matcher = await matcherFrom(o);
   const bars: Record<string, Progress> = {};
   let report: EvaluationReport;
   try {
     report = await evaluate({
-      db: o.db,
+      db,
       protocol: o.protocol,
       matcher,
       seed: o.seed,
@@ -161,7 +277,11 @@ export function register(program: Command): void {
   program
     .command('evaluate')
     .description('measure a matcher on an FVC-layout database: EER, FMR100, FMR1000, ZeroFMR, FTE with CIs')
-    .requiredOption('--db <dir>', 'folder of {finger}_{impression}.tif|png|bmp images (FVC layout)')
+    .option('--db <dir>', 'folder of {finger}_{impression}.tif|png|bmp images (FVC layout)')
+    .option(
+      '--compare <dir...>',
+      'evaluate each set (DIR or DIR@PPI) and print KS distances of its minutiae counts, ridge periods and scores to the first',
+    )
     .option('--protocol <name>', `comparisons to make: ${PROTOCOLS.join(', ')}`, protocolOption, 'fvc2002')
     .option('--matcher <spec>', `'dactylo' or 'cmd:"COMMAND"' (external matcher, see README)`, 'dactylo')
     .option(
@@ -181,6 +301,30 @@ export function register(program: Command): void {
       1000,
     )
     .option('--fmr <rate>', 'also report FNMR at this FMR (repeatable)', fmrListOption, [])
+    .option(
+      '--identification',
+      '1:N evaluation on synthetic galleries: FNIR/FPIR at rank 1 and k, CMC (cmc.svg with --svg)',
+    )
+    .option('--gallery-sizes <list>', 'with --identification: gallery sizes', sizesOption, [100, 1000, 10000])
+    .option('--mated <n>', 'with --identification: mated searches', integerOption('--mated', 1, 100_000), 50)
+    .option(
+      '--non-mated <n>',
+      'with --identification: non-mated searches',
+      integerOption('--non-mated', 0, 100_000),
+      50,
+    )
+    .option(
+      '--rank <k>',
+      'with --identification: rank k of FNIR and the CMC',
+      integerOption('--rank', 1, 1000),
+      10,
+    )
+    .option(
+      '--probes <kind>',
+      'with --identification: rendered (extracted) or template-only probes',
+      probesOption,
+      'rendered',
+    )
     .option(
       '--ks-against <report>',
       'print KS distances of the score distributions to an earlier --json report',

@@ -3,6 +3,7 @@ import { stream } from '../../random/stream.ts';
 import type { PatternClass } from '../master-fingerprint.ts';
 import { areaShape } from './fingerprint-area.ts';
 import {
+  flowDivergence,
   type OrientationModel,
   orientationAt,
   orientationField,
@@ -106,5 +107,30 @@ describe('orientation field', () => {
     expect(Math.sin(2 * right)).toBeGreaterThan(0.1);
     expect(poincare(model, layout.centerX, layout.centerY, 30)).toBeCloseTo(0, 6);
     expect(shape.width).toBeGreaterThan(0);
+  });
+
+  it('gives the flow divergence dθ/dn that a central difference of orientationAt measures', () => {
+    let checked = 0;
+    for (const cls of ['right-loop', 'whorl', 'tented-arch'] as PatternClass[]) {
+      const { shape, model } = setup(cls, 3);
+      for (let k = 0; k < 40; k++) {
+        const x = shape.centerX - 80 + (k % 8) * 20;
+        const y = shape.top + 60 + Math.floor(k / 8) * 50;
+        const near = [...model.cores, ...model.deltas].some((p) => Math.hypot(x - p.x, y - p.y) < 25);
+        if (near) continue;
+        const theta = orientationAt(model, x, y);
+        const n = [-Math.sin(theta), Math.cos(theta)];
+        const h = 0.25;
+        const numeric =
+          turn(
+            orientationAt(model, x - n[0] * h, y - n[1] * h),
+            orientationAt(model, x + n[0] * h, y + n[1] * h),
+          ) /
+          (2 * h);
+        expect(flowDivergence(model, x, y, theta, 4)).toBeCloseTo(numeric, 2);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
   });
 });

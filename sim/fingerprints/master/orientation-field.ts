@@ -35,7 +35,8 @@ const TWO_PI = 2 * Math.PI;
 /** g(α_i) = α_i + δ_i at L knots over [-π, π], with δ smooth in i and periodic. */
 function correction(random: Random): Float64Array {
   const n = ORIENTATION.correctionKnots;
-  const raw = Array.from({ length: n }, () => random.normal(0, ORIENTATION.correctionSd));
+  const raw = new Float64Array(n);
+  for (let i = 0; i < n; i++) raw[i] = random.normal(0, ORIENTATION.correctionSd);
   const knots = new Float64Array(n + 1);
   for (let i = 0; i <= n; i++) {
     const smooth = (raw[(i + n - 1) % n] + 2 * raw[i % n] + raw[(i + 1) % n]) / 4;
@@ -158,6 +159,42 @@ export function orientationAt(m: OrientationModel, x: number, y: number): number
 }
 
 /** Grid step (px) at which the model is evaluated; the flow is smooth enough to interpolate. */
+/** Slope dg/dα of a correction at α (piecewise linear between knots). */
+function correctionSlope(knots: Float64Array, alpha: number): number {
+  const n = knots.length - 1;
+  const i = Math.min(n - 1, Math.max(0, Math.floor(((alpha + Math.PI) / TWO_PI) * n)));
+  return ((knots[i + 1] - knots[i]) * n) / TWO_PI;
+}
+
+/**
+ * Rate of turn of the flow across itself, dθ/dn along n = (−sin θ, cos θ) at (x, y), where θ is
+ * orientationAt(m, x, y): the flow's divergence, positive where ridges spread apart along
+ * (cos θ, sin θ). Exact near the singular points (the zero-pole sum differentiated), a forward
+ * difference of step `h` px where the arch flow blends in.
+ */
+export function flowDivergence(m: OrientationModel, x: number, y: number, theta: number, h: number): number {
+  const nx = -Math.sin(theta);
+  const ny = Math.cos(theta);
+  let d = 0;
+  let nearest = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < m.cores.length + m.deltas.length; k++) {
+    const isCore = k < m.cores.length;
+    const p = isCore ? m.cores[k] : m.deltas[k - m.cores.length];
+    const dx = x - p.x;
+    const dy = y - p.y;
+    const r2 = dx * dx + dy * dy;
+    nearest = Math.min(nearest, r2);
+    const turn = (correctionSlope(p.knots, Math.atan2(dy, dx)) * (dx * ny - dy * nx)) / r2;
+    d += isCore ? turn : -turn;
+  }
+  if (Math.sqrt(nearest) < m.blendStart) return 0.5 * d;
+  // Far from them the flow bends slowly: a forward difference (one more evaluation) is enough.
+  let t = orientationAt(m, x + nx * h, y + ny * h) - theta;
+  if (t > Math.PI / 2) t -= Math.PI;
+  else if (t < -Math.PI / 2) t += Math.PI;
+  return t / h;
+}
+
 const GRID = 4;
 
 /**

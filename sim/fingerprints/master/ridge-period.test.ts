@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stream } from '../../random/stream.ts';
 import { areaShape, rasterizeArea } from './fingerprint-area.ts';
-import { periodModel, ridgePeriodMap } from './ridge-period.ts';
+import { periodAt, periodGrowth, periodModel, ridgePeriodMap, wobbleBound } from './ridge-period.ts';
 import { placeSingularPoints } from './singular-points.ts';
 import { PERIOD } from './synthesis-parameters.ts';
 
@@ -56,5 +56,22 @@ describe('ridge period map', () => {
       }
     }
     expect(worst).toBeLessThan(0.05);
+  });
+
+  it('gives the relative growth (dT/ds)/T along a direction, and bounds the wobble', () => {
+    for (let i = 0; i < 10; i++) {
+      const area = areaShape(3, stream('period-test', i, 'area'));
+      const model = periodModel(
+        placeSingularPoints('whorl', area, stream('period-test', i, 'sp')),
+        stream('period-test', i, 'period'),
+      );
+      expect(wobbleBound(model)).toBeLessThanOrEqual(PERIOD.wobble * Math.sqrt(3) + 1e-9);
+      const [x, y, a] = [150 + 10 * i, 200 + 7 * i, 0.3 * i];
+      const [c, s] = [Math.cos(a), Math.sin(a)];
+      const h = 0.5;
+      const numeric =
+        (periodAt(model, x + c * h, y + s * h) - periodAt(model, x - c * h, y - s * h)) / (2 * h);
+      expect(periodGrowth(model, x, y, c, s)).toBeCloseTo(numeric / periodAt(model, x, y), 4);
+    }
   });
 });

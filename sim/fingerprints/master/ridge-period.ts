@@ -43,6 +43,31 @@ export function periodAt(m: PeriodModel, x: number, y: number): number {
   return Math.min(PERIOD.max, Math.max(PERIOD.min, t));
 }
 
+/** Largest |wobble| the period model's waves can add (px): for bounds that skip periodAt. */
+export function wobbleBound(m: PeriodModel): number {
+  let sum = 0;
+  for (let i = 3; i < m.waves.length; i += 4) sum += Math.abs(m.waves[i]);
+  return sum;
+}
+
+/**
+ * Relative growth of the period along the unit direction (c, s) at (x, y), (dT/ds)/T per px (T
+ * unclamped in the derivative, clamped as periodAt clamps in the quotient): how fast ridges
+ * widen along the flow, for template-only minutia directions.
+ */
+export function periodGrowth(m: PeriodModel, x: number, y: number, c: number, s: number): number {
+  const th = Math.tanh((y - m.centerY) / PERIOD.swingScale);
+  let t = m.mean + m.swing * th;
+  let slope = (s * m.swing * (1 - th * th)) / PERIOD.swingScale;
+  const w = m.waves;
+  for (let i = 0; i < w.length; i += 4) {
+    const arg = w[i] * x + w[i + 1] * y + w[i + 2];
+    t += w[i + 3] * Math.cos(arg);
+    slope -= w[i + 3] * Math.sin(arg) * (w[i] * c + w[i + 1] * s);
+  }
+  return slope / Math.min(PERIOD.max, Math.max(PERIOD.min, t));
+}
+
 const GRID = 8;
 
 /** Stage 5: the ridge-period map over the whole canvas, from an 8-px grid (the map is smooth). */

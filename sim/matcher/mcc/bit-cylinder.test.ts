@@ -22,11 +22,11 @@ describe('bit cylinders', () => {
   const disc = discCellCount(COMPACT_CYLINDER);
   const bits = packBitCylinders(set, points, disc);
 
-  it('pack only the disc: NS=8 in 10 words (52 cells), NS=16 in 39 (208 cells)', () => {
+  it('pack only the disc, in whole 128-bit blocks: NS=8 in 12 words (52 cells), NS=16 in 40 (208 cells)', () => {
     expect(discCellCount(COMPACT_CYLINDER)).toBe(52);
-    expect(wordsPerCylinder(COMPACT_CYLINDER)).toBe(10);
+    expect(wordsPerCylinder(COMPACT_CYLINDER)).toBe(12);
     expect(discCellCount(PAPER_CYLINDER)).toBe(208);
-    expect(wordsPerCylinder(PAPER_CYLINDER)).toBe(39);
+    expect(wordsPerCylinder(PAPER_CYLINDER)).toBe(40);
   });
 
   it('set a bit exactly where the raw contribution reaches μΨ in a valid cell', () => {
@@ -40,7 +40,7 @@ describe('bit cylinders', () => {
         const d = index[Math.floor(cell / 6)];
         expect(on ? d >= 0 : true).toBe(true);
         const packed = d * 6 + (cell % 6);
-        const bit = d < 0 ? 0 : (bits.bits[c * 10 + (packed >>> 5)] >>> (packed & 31)) & 1;
+        const bit = d < 0 ? 0 : (bits.bits[c * bits.words + (packed >>> 5)] >>> (packed & 31)) & 1;
         expect(bit).toBe(on && set.contribution[c * cells + cell] >= COMPACT_CYLINDER.muPsi ? 1 : 0);
         expected += bit;
         valid += on ? 1 : 0;
@@ -48,6 +48,10 @@ describe('bit cylinders', () => {
       expect(bits.bitCount[c]).toBe(expected);
       expect(bits.maskCount[c]).toBe(valid);
       expect(bits.complete[c]).toBe(valid === disc * 6 ? 1 : 0);
+      let spatial = 0;
+      for (let w = 0; w < bits.spatialWords; w++)
+        spatial += popcount(bits.spatial[c * bits.spatialWords + w]);
+      expect(spatial * 6).toBe(valid);
     }
   });
 

@@ -10,12 +10,19 @@ import type { CylinderParameters } from './mcc-parameters.ts';
 export interface BitCylinders {
   readonly params: CylinderParameters;
   readonly count: number;
-  /** Words per bit string: ceil(disc cells · ND / 32). */
+  /** Words per bit string: disc cells · ND bits in whole 128-bit blocks (wordsPerCylinder). */
   readonly words: number;
   /** Cell bits, cylinder-major; invalid cells are 0. */
   readonly bits: Uint32Array;
   /** Validity bits (a spatial cell's validity repeated over its ND sections). */
   readonly mask: Uint32Array;
+  /**
+   * Validity of the disc's spatial cells alone (bit d for the d-th disc cell), `spatialWords` words
+   * a cylinder: popcount(maskA & maskB) = ND · popcount(spatialA & spatialB), so the common area of
+   * two cylinders is known from a sixth of the words, before any cell bit is counted.
+   */
+  readonly spatial: Uint32Array;
+  readonly spatialWords: number;
   /** popcount(bits) and popcount(mask) of each cylinder. */
   readonly bitCount: Uint16Array;
   readonly maskCount: Uint16Array;
@@ -35,8 +42,17 @@ export function popcount(v: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) | 0;
 }
 
+/**
+ * Words per bit string: the disc's cells × ND bits, padded with zero bits to whole 128-bit blocks so
+ * that the WebAssembly kernel reads them 16 bytes a step with no tail (zero bits count nothing).
+ */
 export function wordsPerCylinder(p: CylinderParameters): number {
-  return Math.ceil((discCellCount(p) * p.directionalCells) / 32);
+  return 4 * Math.ceil((discCellCount(p) * p.directionalCells) / 128);
+}
+
+/** Words per spatial validity string: whole 64-bit words, so that the kernel reads them as i64. */
+export function spatialWordsPerCylinder(discCells: number): number {
+  return 2 * Math.ceil(discCells / 64);
 }
 
 export function packBitCylinders(
@@ -53,6 +69,8 @@ export function packBitCylinders(
   const disc = discCellIndex(p);
   const bits = new Uint32Array(count * words);
   const mask = new Uint32Array(count * words);
+  const spatialWords = spatialWordsPerCylinder(discCells);
+  const spatialBits = new Uint32Array(count * spatialWords);
   const bitCount = new Uint16Array(count);
   const maskCount = new Uint16Array(count);
   const complete = new Uint8Array(count);
@@ -64,6 +82,7 @@ export function packBitCylinders(
       const word = c * words + (packed >>> 5);
       const bit = 1 << (packed & 31);
       mask[word] |= bit;
+      spatialBits[c * spatialWords + (disc[s] >>> 5)] |= 1 << (disc[s] & 31);
       if (set.contribution[c * cells + cell] >= p.muPsi) bits[word] |= bit;
     }
     for (let w = 0; w < words; w++) {
@@ -79,6 +98,8 @@ export function packBitCylinders(
     words,
     bits,
     mask,
+    spatial: spatialBits,
+    spatialWords,
     bitCount,
     maskCount,
     complete,

@@ -1,8 +1,9 @@
 import type { FingerTemplate } from '../template.ts';
+import { kernelSelectPairs } from '../wasm/similarity-kernel.ts';
 import { type BitCylinders, packBitCylinders } from './bit-cylinder.ts';
 import { buildCylinders, discCellCount } from './cylinder.ts';
 import { bitSimilarityMatrix } from './local-similarity.ts';
-import { lssR, type PairGeometry, pairGeometry } from './lss-r.ts';
+import { lssR, lssRSelected, type PairGeometry, pairGeometry, pairSelection } from './lss-r.ts';
 import {
   BIT_CYLINDER,
   type ConsolidationParameters,
@@ -33,10 +34,35 @@ export function prepare(template: FingerTemplate, options: MccOptions = {}): Pre
   return { kind: 'mcc-bit', cylinders, geometry: pairGeometry(cylinders), discCells, minutiae: points.count };
 }
 
-let gamma = new Float32Array(0);
-
 /** Similarity in [0, 1] of two prepared templates (MCC bit cylinders, LSS-R). */
 export function comparePrepared(
+  a: PreparedTemplate,
+  b: PreparedTemplate,
+  consolidation: ConsolidationParameters = PAPER_CONSOLIDATION,
+): number {
+  if (a.cylinders.words !== b.cylinders.words)
+    throw new RangeError('templates were prepared with different cylinder parameters');
+  const s = pairSelection(a.cylinders.count, b.cylinders.count);
+  const n = kernelSelectPairs(
+    a.cylinders,
+    b.cylinders,
+    a.discCells,
+    consolidation,
+    Math.min(a.cylinders.count, b.cylinders.count),
+    s.pairA,
+    s.pairB,
+    s.lambda0,
+  );
+  return lssRSelected(n, a, b, consolidation);
+}
+
+let gamma = new Float32Array(0);
+
+/**
+ * comparePrepared in plain JavaScript (Γ by SWAR popcount, LSS's selection by bucket sort): the
+ * reference the WebAssembly kernel is tested against; same scores, several times slower.
+ */
+export function comparePreparedReference(
   a: PreparedTemplate,
   b: PreparedTemplate,
   consolidation: ConsolidationParameters = PAPER_CONSOLIDATION,
@@ -60,6 +86,7 @@ export function preparedBytes(t: PreparedTemplate): number {
   return (
     c.bits.byteLength +
     c.mask.byteLength +
+    c.spatial.byteLength +
     c.bitCount.byteLength +
     c.maskCount.byteLength +
     c.complete.byteLength +

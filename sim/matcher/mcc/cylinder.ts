@@ -97,29 +97,42 @@ export function buildCylinders(points: MinutiaPoints, p: CylinderParameters): Cy
   const kept: number[] = [];
   const contributions: Float32Array[] = [];
   const valids: Uint8Array[] = [];
+  // Only minutiae within R + 3σS (+1 px against rounding) of m can reach a cell of m's disc: the
+  // others would be skipped by the distance test below for every cell, so leaving them out of the
+  // loop changes nothing (the contributing ones are still summed in the same order).
+  const near = new Int32Array(points.count);
+  const nearReach = (p.radius + reach + 1) ** 2;
   for (let m = 0; m < points.count; m++) {
     if (neighbourCount(points, m, p.radius + reach) < p.minMinutiae) continue;
     const c = new Float32Array(cells);
     const v = new Uint8Array(spatial);
+    const mx = points.x[m];
+    const my = points.y[m];
     const cos = Math.cos(points.angle[m]);
     const sin = Math.sin(points.angle[m]);
     let validCount = 0;
-    for (let t = 0; t < points.count; t++)
-      if (t !== m)
-        directionalShares(
-          p,
-          angleDifference(points.angle[m], points.angle[t]),
-          shares.subarray(t * nd, t * nd + nd),
-        );
+    let nearCount = 0;
+    for (let t = 0; t < points.count; t++) {
+      if (t === m) continue;
+      const dx = points.x[t] - mx;
+      const dy = points.y[t] - my;
+      if (dx * dx + dy * dy > nearReach) continue;
+      near[nearCount++] = t;
+      directionalShares(
+        p,
+        angleDifference(points.angle[m], points.angle[t]),
+        shares.subarray(t * nd, t * nd + nd),
+      );
+    }
     forEachCellOffset(p, (cell, ox, oy) => {
       if (ox * ox + oy * oy > p.radius * p.radius) return;
-      const cx = points.x[m] + ox * cos - oy * sin;
-      const cy = points.y[m] + ox * sin + oy * cos;
+      const cx = mx + ox * cos - oy * sin;
+      const cy = my + ox * sin + oy * cos;
       if (!withinHull(hull, cx, cy, p.omega)) return;
       v[cell] = 1;
       validCount++;
-      for (let t = 0; t < points.count; t++) {
-        if (t === m) continue;
+      for (let n = 0; n < nearCount; n++) {
+        const t = near[n];
         const dx = points.x[t] - cx;
         const dy = points.y[t] - cy;
         const d2 = dx * dx + dy * dy;

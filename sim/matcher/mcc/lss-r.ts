@@ -124,70 +124,77 @@ const NEGLIGIBLE = 13.8;
 
 /** ρ(t, k) for every pair of selected pairs. */
 function compatibility(a: Side, b: Side, n: number, q: ConsolidationParameters): void {
-  const s = scratch;
+  // Arrays read into locals: the typed-array stores below would otherwise make the compiler reload
+  // every property chain in the inner loop.
+  const { pairA, pairB, neighbour, rho, degree } = scratch;
+  const distanceA = a.geometry.distance;
+  const distanceB = b.geometry.distance;
+  const radialA = a.geometry.radial;
+  const radialB = b.geometry.radial;
+  const angleA = a.cylinders.angle;
+  const angleB = b.cylinders.angle;
   const farDistance = q.muRho1 - NEGLIGIBLE / q.tauRho1;
   const farTurn = q.muRho2 - NEGLIGIBLE / q.tauRho2;
   const farRadial = q.muRho3 - NEGLIGIBLE / q.tauRho3;
   const na = a.geometry.count;
   const nb = b.geometry.count;
-  s.degree.fill(0, 0, n);
+  degree.fill(0, 0, n);
   for (let t = 0; t < n; t++) {
-    const at = s.pairA[t];
-    const bt = s.pairB[t];
+    const at = pairA[t];
+    const bt = pairB[t];
+    const rowA = at * na;
+    const rowB = bt * nb;
     for (let k = t + 1; k < n; k++) {
-      const ak = s.pairA[k];
-      const bk = s.pairB[k];
-      let r = 0;
-      const d1 = Math.abs(a.geometry.distance[at * na + ak] - b.geometry.distance[bt * nb + bk]);
-      if (d1 < farDistance) {
-        const turnA = angleDifference(a.cylinders.angle[at], a.cylinders.angle[ak]);
-        const turnB = angleDifference(b.cylinders.angle[bt], b.cylinders.angle[bk]);
-        const d2 = Math.abs(angleDifference(turnA, turnB));
-        const d3 = Math.abs(
-          angleDifference(a.geometry.radial[at * na + ak], b.geometry.radial[bt * nb + bk]),
-        );
-        if (d2 < farTurn && d3 < farRadial)
-          r =
-            sigmoid(d1, q.muRho1, q.tauRho1) *
-            sigmoid(d2, q.muRho2, q.tauRho2) *
-            sigmoid(d3, q.muRho3, q.tauRho3);
-      }
+      const ak = pairA[k];
+      const bk = pairB[k];
+      const d1 = Math.abs(distanceA[rowA + ak] - distanceB[rowB + bk]);
+      if (d1 >= farDistance) continue;
+      const turnA = angleDifference(angleA[at], angleA[ak]);
+      const turnB = angleDifference(angleB[bt], angleB[bk]);
+      const d2 = Math.abs(angleDifference(turnA, turnB));
+      const d3 = Math.abs(angleDifference(radialA[rowA + ak], radialB[rowB + bk]));
+      if (d2 >= farTurn || d3 >= farRadial) continue;
+      const r =
+        sigmoid(d1, q.muRho1, q.tauRho1) *
+        sigmoid(d2, q.muRho2, q.tauRho2) *
+        sigmoid(d3, q.muRho3, q.tauRho3);
       if (r > 0) {
-        s.neighbour[t * n + s.degree[t]] = k;
-        s.rho[t * n + s.degree[t]++] = r;
-        s.neighbour[k * n + s.degree[k]] = t;
-        s.rho[k * n + s.degree[k]++] = r;
+        neighbour[t * n + degree[t]] = k;
+        rho[t * n + degree[t]++] = r;
+        neighbour[k * n + degree[k]] = t;
+        rho[k * n + degree[k]++] = r;
       }
     }
   }
 }
 
 function relax(n: number, q: ConsolidationParameters): void {
-  const s = scratch;
-  for (let t = 0; t < n; t++) s.lambda[t] = s.lambda0[t];
+  const { lambda, lambda0, next, rho, neighbour, degree } = scratch;
+  for (let t = 0; t < n; t++) lambda[t] = lambda0[t];
   const w = q.relaxationWeight;
   for (let it = 0; it < q.relaxationIterations; it++) {
     for (let t = 0; t < n; t++) {
       let support = 0;
       const row = t * n;
-      for (let e = 0; e < s.degree[t]; e++) support += s.rho[row + e] * s.lambda[s.neighbour[row + e]];
-      s.next[t] = w * s.lambda[t] + ((1 - w) * support) / (n - 1);
+      const end = row + degree[t];
+      for (let e = row; e < end; e++) support += rho[e] * lambda[neighbour[e]];
+      next[t] = w * lambda[t] + ((1 - w) * support) / (n - 1);
     }
-    for (let t = 0; t < n; t++) s.lambda[t] = s.next[t];
+    for (let t = 0; t < n; t++) lambda[t] = next[t];
   }
 }
 
 /** Mean relaxed similarity of the nP most efficient pairs (missing pairs count as 0). */
 function consolidate(n: number, nP: number): number {
-  const s = scratch;
-  for (let t = 0; t < n; t++) s.efficiency[t] = s.lambda[t] / s.lambda0[t];
+  const { efficiency, lambda, lambda0 } = scratch;
+  for (let t = 0; t < n; t++) efficiency[t] = lambda[t] / lambda0[t];
   let sum = 0;
   for (let taken = 0; taken < Math.min(nP, n); taken++) {
     let best = -1;
     for (let t = 0; t < n; t++)
-      if (s.efficiency[t] >= 0 && (best < 0 || s.efficiency[t] > s.efficiency[best])) best = t;
-    sum += s.lambda[best];
-    s.efficiency[best] = -1;
+      if (efficiency[t] >= 0 && (best < 0 || efficiency[t] > efficiency[best])) best = t;
+    sum += lambda[best];
+    efficiency[best] = -1;
   }
   return sum / nP;
 }
@@ -209,10 +216,29 @@ export function lssR(
   const nA = a.cylinders.count;
   const nB = b.cylinders.count;
   if (nA === 0 || nB === 0 || nonZero === 0) return 0;
-  const nR = Math.min(nA, nB);
+  scratch.ensure(nA * nB, nA, nB, Math.min(nA, nB));
+  return lssRSelected(selectPairs(gamma, nA, nB, Math.min(nA, nB)), a, b, q);
+}
+
+/** Where a selection made elsewhere (the WebAssembly kernel) is written: pairs and their λ. */
+export interface PairSelection {
+  readonly pairA: Int32Array;
+  readonly pairB: Int32Array;
+  readonly lambda0: Float64Array;
+}
+
+/** Buffers for up to min(nA, nB) selected pairs, to be filled before `lssRSelected`. */
+export function pairSelection(nA: number, nB: number): PairSelection {
+  scratch.ensure(0, nA, nB, Math.min(nA, nB));
+  return scratch;
+}
+
+/** LSS-R on the n pairs already selected (best first) in `pairSelection`'s buffers. */
+export function lssRSelected(n: number, a: Side, b: Side, q: ConsolidationParameters): number {
+  const nA = a.cylinders.count;
+  const nB = b.cylinders.count;
+  if (nA === 0 || nB === 0) return 0;
   const nP = pairCount(nA, nB, q);
-  scratch.ensure(nA * nB, nA, nB, nR);
-  const n = selectPairs(gamma, nA, nB, nR);
   if (n < 2) return consolidateWithoutRelaxation(n, nP);
   compatibility(a, b, n, q);
   relax(n, q);

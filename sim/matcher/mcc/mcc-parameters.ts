@@ -67,13 +67,13 @@ export const PAPER_CYLINDER: CylinderParameters = {
 };
 
 /**
- * dactylo's bit cylinders keep the paper's NS = 16 (cells of 8.75 px, 1,536 bits, 48 words a cylinder):
+ * dactylo's bit cylinders keep the paper's NS = 16 (cells of 8.75 px; 208 disc cells × 6 = 1,248 bits, 40 words):
  * measured against NS = 8, 10 and 12 on the three FVC sets in ../shared/fvc, it gave the lowest FMR1000
  * on all three and the lowest EER on two, at about 1.5–2× the comparison time of NS = 8 (README).
  */
 export const BIT_CYLINDER: CylinderParameters = PAPER_CYLINDER;
 
-/** NS = 8 (17.5 px cells, 10 words): faster comparisons for a higher EER; see BIT_CYLINDER. */
+/** NS = 8 (17.5 px cells, 12 words): faster comparisons for a higher EER; see BIT_CYLINDER. */
 export const COMPACT_CYLINDER: CylinderParameters = { ...PAPER_CYLINDER, spatialCells: 8 };
 
 export const PAPER_CONSOLIDATION: ConsolidationParameters = {
