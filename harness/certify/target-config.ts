@@ -5,18 +5,12 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { parse as parseYaml } from 'yaml';
+import { ROLES, type Role } from '../../sim/reference/types.ts';
 import { schemaValidator } from '../contract/validate.ts';
 import type { Capability } from '../requirements/requirement.ts';
 
-export const ROLES = [
-  'psc-operator',
-  'consulate-officer',
-  'identification-officer',
-  'border-officer',
-  'auditor',
-  'certifier',
-] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role };
+export { ROLES };
 
 export type Secret = { env: string } | { file: string } | { command: string[] };
 export type TokenSource =

@@ -124,18 +124,10 @@ export interface DocumentReport {
   date: string;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string;
-  role: Role;
-  action: string;
-  purpose: string | null;
-  caseReference: string | null;
-  subjects: string[];
-  prevHash: string;
-  hash: string;
-}
+/** The contract's audit entry is the reference domain's, field for field. */
+import type { AuditEntry } from '../../sim/reference/types.ts';
+
+export type { AuditEntry };
 
 export interface AuditExport {
   entries: AuditEntry[];

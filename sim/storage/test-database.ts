@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { containerPostgresUrl } from './container-postgres.ts';
 import { postgresClient } from './pg-client.ts';
 import { pgliteClient } from './pglite-client.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -12,10 +13,11 @@ export interface TestDatabase {
 
 /**
  * A fresh, empty database for one test: a throw-away database on the server DATABASE_URL names
- * (CI's real PostgreSQL), else the embedded PGlite. Tests never share state through it.
+ * (CI's real PostgreSQL), else on a PostgreSQL container where a Docker engine answers
+ * (testcontainers), else the embedded PGlite. Tests never share state through it.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.DATABASE_URL || (await containerPostgresUrl());
   if (!url) {
     const db = await pgliteClient();
     return { db, where: 'pglite', drop: () => db.close() };
