@@ -1,7 +1,7 @@
 import type { FingerPosition } from '../fingerprints/finger-position.ts';
 import { Gallery } from '../matcher/identification/gallery.ts';
 import { Identifier } from '../matcher/identification/identify.ts';
-import { compare } from '../matcher/mcc/comparison.ts';
+import { comparePrepared, type PreparedTemplate, prepare } from '../matcher/mcc/comparison.ts';
 import type { FingerTemplate } from '../matcher/template.ts';
 import { REFERENCE_TUNING } from './reference-tuning.ts';
 
@@ -24,6 +24,8 @@ export interface SubjectHit {
  * removed subject makes it stale, and the next search rebuilds it (rare: re-captures, recovery).
  */
 export class SubjectGallery {
+  /** Keyed by the stored template object: a replaced template's cylinders go with it. */
+  private readonly preparedTemplates = new WeakMap<FingerTemplate, PreparedTemplate>();
   private readonly subjects = new Map<string, Map<FingerPosition, FingerTemplate>>();
   private gallery: Gallery = Gallery.create();
   private identifier: Identifier | null = null;
@@ -127,9 +129,19 @@ export class SubjectGallery {
       const t = stored?.get(p.position);
       if (!t) continue;
       compared++;
-      if (compare(p.template, t) >= threshold) agreeing++;
+      if (comparePrepared(prepare(p.template), this.prepared(t)) >= threshold) agreeing++;
     }
     return { compared, agreeing };
+  }
+
+  /** An enrolled template's cylinders, built on its first 1:1 comparison and kept while it is enrolled. */
+  private prepared(t: FingerTemplate): PreparedTemplate {
+    let p = this.preparedTemplates.get(t);
+    if (!p) {
+      p = prepare(t);
+      this.preparedTemplates.set(t, p);
+    }
+    return p;
   }
 
   async close(): Promise<void> {
