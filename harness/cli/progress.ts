@@ -39,3 +39,28 @@ export function progress(
     },
   };
 }
+
+/** One bar per named stage of a long job, for `onProgress(stage, done, total)` callbacks. */
+export interface StageProgress {
+  onProgress(stage: string, done: number, total: number): void;
+  /** Stops every bar still running (after a failure, so the terminal is left clean). */
+  stopAll(): void;
+}
+
+export function stageProgress(stream: NodeJS.WriteStream = process.stderr): StageProgress {
+  const bars = new Map<string, Progress>();
+  return {
+    onProgress(stage, done, total) {
+      let bar = bars.get(stage);
+      if (!bar) {
+        bar = progress(stage, total, stream);
+        bars.set(stage, bar);
+      }
+      bar.tick();
+      if (done === total) bar.stop();
+    },
+    stopAll() {
+      for (const b of bars.values()) b.stop();
+    },
+  };
+}

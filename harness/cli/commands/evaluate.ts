@@ -27,7 +27,7 @@ import { assertValid } from '../../contract/validate.ts';
 import { AtomicDirectory, withAtomicFile } from '../atomic-output.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { integerOption, seedOption } from '../options.ts';
-import { type Progress, progress } from '../progress.ts';
+import { stageProgress } from '../progress.ts';
 
 interface EvaluateOptions {
   db?: string;
@@ -192,7 +192,7 @@ async function runIdentification(o: EvaluateOptions): Promise<void> {
     throw new UsageError(
       `--gallery-sizes must all be at least --mated (${o.mated}), got ${o.gallerySizes[0]}`,
     );
-  const bars: Record<string, Progress> = {};
+  const stages = stageProgress();
   let report: Awaited<ReturnType<typeof evaluateIdentification>>;
   try {
     report = await evaluateIdentification({
@@ -203,14 +203,10 @@ async function runIdentification(o: EvaluateOptions): Promise<void> {
       rank: o.rank,
       probes: o.probes,
       workers: o.workers,
-      onProgress: (stage, done, total) => {
-        bars[stage] ??= progress(stage, total);
-        bars[stage].tick();
-        if (done === total) bars[stage].stop();
-      },
+      onProgress: stages.onProgress,
     });
   } catch (e) {
-    for (const b of Object.values(bars)) b.stop();
+    stages.stopAll();
     throw new CommandError((e as Error).message);
   }
   if (o.json) await withAtomicFile(o.json, async (f) => void f.stream.write(`${JSON.stringify(report)}\n`));
@@ -241,7 +237,7 @@ async function run(o: EvaluateOptions): Promise<void> {
   const db = o.db;
   const other = o.ksAgainst ? await loadReport(o.ksAgainst) : null;
   const matcher = await matcherFrom(o);
-  const bars: Record<string, Progress> = {};
+  const stages = stageProgress();
   let report: EvaluationReport;
   try {
     report = await evaluate({
@@ -253,14 +249,10 @@ async function run(o: EvaluateOptions): Promise<void> {
       fmrTargets: o.fmr,
       ppi: o.ppi,
       workers: o.workers,
-      onProgress: (stage, done, total) => {
-        bars[stage] ??= progress(stage, total);
-        bars[stage].tick();
-        if (done === total) bars[stage].stop();
-      },
+      onProgress: stages.onProgress,
     });
   } catch (e) {
-    for (const b of Object.values(bars)) b.stop();
+    stages.stopAll();
     throw new CommandError((e as Error).message);
   } finally {
     await matcher.close();

@@ -12,7 +12,7 @@ import { SPEC_NAMES, type SpecName } from '../../scanner/spec-limits.ts';
 import { withAtomicFile } from '../atomic-output.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { integerOption, seedOption } from '../options.ts';
-import { type Progress, progress } from '../progress.ts';
+import { stageProgress } from '../progress.ts';
 
 export const REPORT_SCHEMA = 'scanner-conformance-report.schema.json';
 export const DEFAULT_ATTACKS_CLI = 24;
@@ -75,7 +75,7 @@ export function checkSummary(r: ConformanceReport): string {
 
 async function run(o: CheckOptions): Promise<void> {
   const device = deviceFrom(o);
-  const bars: Record<string, Progress> = {};
+  const stages = stageProgress();
   let report: ConformanceReport;
   try {
     ({ report } = await runConformance({
@@ -84,16 +84,12 @@ async function run(o: CheckOptions): Promise<void> {
       seed: o.seed,
       panelSize: o.panel,
       attacksPerSpecies: o.attacks,
-      onProgress: (stage, done, total) => {
-        bars[stage] ??= progress(stage, total);
-        bars[stage].tick();
-        if (done === total) bars[stage].stop();
-      },
+      onProgress: stages.onProgress,
     }));
   } catch (e) {
     throw new CommandError((e as Error).message);
   } finally {
-    for (const b of Object.values(bars)) b.stop();
+    stages.stopAll();
     await device.close?.();
   }
   assertValid(REPORT_SCHEMA, report);
