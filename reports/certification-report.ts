@@ -55,7 +55,16 @@ export interface Timings {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
-  tests: { test: string; durationMs: number }[];
+  tests: TestTiming[];
+}
+
+/** One test's timing; tests of one suite run together, so `durationMs` is the suite's wall time. */
+export interface TestTiming {
+  test: string;
+  durationMs: number;
+  suite?: string;
+  /** Figures that vary from run to run (latencies, rates per second), kept out of the reproducible part. */
+  volatile?: Record<string, number | string>;
 }
 
 export interface CertificationReport {
@@ -64,7 +73,13 @@ export interface CertificationReport {
   dactyloVersion: string;
   contractVersion: string;
   seed: string;
-  options: { population: number | null; quick: boolean; flaw: string | null };
+  options: {
+    population: number | null;
+    quick: boolean;
+    flaw: string | null;
+    /** `--only`: the requirements certified (the report lists only them); absent or null: all. */
+    only?: string[] | null;
+  };
   target: TargetIdentity;
   verdict: Verdict;
   summary: Counts & { total: number; byFamily: Partial<Record<Family, Counts>> };

@@ -9,13 +9,15 @@ import { signReport } from './report-signature.ts';
 export const REPORT_FILES = { json: 'report.json', html: 'report.html', junit: 'report.junit.xml' } as const;
 
 /**
- * Writes DIR/report.json (signed when a key is given), DIR/report.html and DIR/report.junit.xml;
- * the directory appears only when all three are complete.
+ * Writes DIR/report.json (signed when a key is given), DIR/report.html and DIR/report.junit.xml,
+ * plus `extraFiles` (name → text, e.g. the public key that checks the signature); the directory
+ * appears only when all are complete.
  */
 export async function writeReportDirectory(
   dir: string,
   report: CertificationReport,
   signingKey?: KeyObject,
+  extraFiles: Readonly<Record<string, string>> = {},
 ): Promise<CertificationReport> {
   const final = signingKey ? signReport(report, signingKey) : report;
   const out = await AtomicDirectory.create(dir);
@@ -23,6 +25,7 @@ export async function writeReportDirectory(
     await writeFile(out.file(REPORT_FILES.json), `${JSON.stringify(final, null, 2)}\n`);
     await writeFile(out.file(REPORT_FILES.html), certificationHtml(final));
     await writeFile(out.file(REPORT_FILES.junit), junitXml(final));
+    for (const [name, text] of Object.entries(extraFiles)) await writeFile(out.file(name), text);
     await out.commit();
   } catch (e) {
     await out.abort();

@@ -13,7 +13,8 @@ export const CERTIFICATION_SUITES: readonly CertificationSuite[] = [
   ...LEAKAGE_SUITES,
   ...TEMPLATE_INVERSION_SUITES,
   ...SECURITY_SUITES,
-  ...BIOMETRIC_SUITES,
+  // Reliability before biometrics: every restart reloads the whole vault, so it is cheapest while small.
   ...RELIABILITY_SUITES,
+  ...BIOMETRIC_SUITES,
   ...SCANNER_SUITES,
 ];

@@ -6,4 +6,6 @@ export class UsageError extends Error {
 /** The command was understood but could not be carried out (unwritable path, bad file). Exit code 1. */
 export class CommandError extends Error {
   override name = 'CommandError';
+  /** The process exit code (1 unless a command documents another, e.g. certify's 3 for a failed verdict). */
+  readonly exitCode: number = 1;
 }

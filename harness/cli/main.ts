@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof CommandError) {
       process.stderr.write(`dactylo: ${oneLine(e.message)}\n`);
-      return 1;
+      return e.exitCode;
     }
     const err = e as Error;
     process.stderr.write(`dactylo: internal error: ${err.message}\n`);

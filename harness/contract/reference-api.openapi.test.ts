@@ -46,7 +46,7 @@ describe('reference API contract (harness/contract/reference-api.openapi.json)',
     const writes = contractOperations(doc)
       .filter((o) => o.idempotencyKey === 'required')
       .map((o) => o.operationId);
-    expect(writes.sort()).toEqual(['enrol', 'reportDocument']);
+    expect(writes.sort()).toEqual(['enrol', 'recordDeath', 'reportDocument']);
   });
 
   it('has one error schema, with a closed list of codes, for every 4xx and 5xx', () => {

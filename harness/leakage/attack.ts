@@ -28,3 +28,8 @@ export function attackOutcome(attack: LeakageAttack, successes: number, trials: 
 export function attackError(attack: LeakageAttack, reason: string): Evidence {
   return { test: attack.id, outcome: 'error', summary: `${attack.title}: could not run`, reason };
 }
+
+/** Evidence of an attack the target gives no way to run (a store or log it does not expose). */
+export function attackSkipped(attack: LeakageAttack, reason: string): Evidence {
+  return { test: attack.id, outcome: 'skipped', summary: `${attack.title}: not run`, reason };
+}

@@ -56,7 +56,7 @@ beforeAll(async () => {
       Array.from({ length: 200 }, () => randomBytes(600)),
     );
   }
-}, 60_000);
+}, 240_000);
 afterAll(() => t?.drop());
 
 describe(`canaries in storage (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {

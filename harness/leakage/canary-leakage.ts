@@ -3,7 +3,7 @@ import type { Evidence } from '../requirements/evidence.ts';
 import { type AttackOutcome, attackOutcome, type LeakageAttack } from './attack.ts';
 import type { Canary } from './canary.ts';
 import { type CanaryHit, CanaryScanner } from './canary-scanner.ts';
-import { inspectStorage, type StorageInspection } from './storage-inspector.ts';
+import { type CellVisitor, inspectStorage, type StorageInspection } from './storage-inspector.ts';
 import { inspectTexts, type TextSource } from './text-inspector.ts';
 
 export const CANARY_STORAGE: LeakageAttack = {
@@ -74,8 +74,9 @@ export async function storageCanaries(
   db: SqlClient,
   schemas: readonly string[],
   canaries: readonly Canary[],
+  onCell?: CellVisitor,
 ): Promise<CanaryResult & { inspection: StorageInspection }> {
-  const inspection = await inspectStorage(db, schemas, new CanaryScanner(canaries));
+  const inspection = await inspectStorage(db, schemas, new CanaryScanner(canaries), onCell);
   const scope = `${inspection.tables} tables, ${inspection.columns} columns, ${inspection.rows} rows, ${inspection.largeObjects} large objects of ${schemas.join(', ')}`;
   return {
     ...result(CANARY_STORAGE, canaries.length, inspection.hits, scope, inspection.notInspected),
@@ -90,15 +91,20 @@ export function textCanaries(
   attack: LeakageAttack = CANARY_TEXT,
 ): CanaryResult {
   const hits = inspectTexts(sources, new CanaryScanner(canaries));
-  const bytes = sources.reduce(
-    (s, x) => s + (typeof x.content === 'string' ? Buffer.byteLength(x.content) : x.content.length),
-    0,
-  );
+  // Lines, not bytes: a log line's duration field changes its length run to run, never the line count.
+  const lines = sources.reduce((n, x) => n + countLines(x.content), 0);
   if (sources.length === 0) {
     const r = result(attack, canaries.length, hits, 'no sources', [
       { what: 'text sources', reason: 'none given' },
     ]);
     return r;
   }
-  return result(attack, canaries.length, hits, `${sources.length} sources (${bytes} bytes)`);
+  return result(attack, canaries.length, hits, `${sources.length} sources (${lines} lines)`);
+}
+
+function countLines(content: string | Uint8Array): number {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  let n = bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? 1 : 0;
+  for (const b of bytes) if (b === 0x0a) n++;
+  return n;
 }

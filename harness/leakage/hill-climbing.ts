@@ -13,6 +13,8 @@ export const HILL_CLIMBING: LeakageAttack = {
 export interface OracleAnswer {
   accepted: boolean;
   score?: number;
+  /** Set when the target stopped answering (rate limit, lock-out): the climb ends there, not accepted. */
+  stopped?: string;
 }
 export type ScoreOracle<T> = (candidate: T) => OracleAnswer | Promise<OracleAnswer>;
 
@@ -51,6 +53,8 @@ export async function hillClimb<T>(o: {
   for (let attempts = 2; attempts <= o.budget; attempts++) {
     const candidate = o.perturb(o.random, best);
     const answer = await o.oracle(candidate);
+    if (answer.stopped)
+      return { applicable: true, accepted: false, attempts, bestScore, reason: answer.stopped };
     if (answer.accepted)
       return {
         applicable: true,

@@ -42,9 +42,10 @@ export function globalLinkability(
   }
   const width = hi > lo ? (hi - lo) / bins : 1;
   const histogram = (scores: readonly number[]) => {
+    // Counted, then divided once: summing 1/n n times is not exactly 1, and LR = 1 must stay 1.
     const h = new Array<number>(bins).fill(0);
-    for (const s of scores) h[Math.min(bins - 1, Math.floor((s - lo) / width))] += 1 / scores.length;
-    return h;
+    for (const s of scores) h[Math.min(bins - 1, Math.floor((s - lo) / width))] += 1;
+    return h.map((c) => c / scores.length);
   };
   const pm = histogram(mated);
   const pn = histogram(nonMated);

@@ -79,6 +79,27 @@ describe('quasi-identifier linkage', () => {
     expect(r.joinedOn).toEqual(['sequence (rank)']);
   });
 
+  it('pins a rank join on one known record when records before it have no application', () => {
+    // Five orphan vault records (a crash before the registry commit) are stored before everyone else.
+    const orphans: VaultRow[] = Array.from({ length: 5 }, (_, k) => ({
+      subjectId: `orphan-${k}`,
+      sequence: 990 + k,
+    }));
+    const vault = [...orphans, ...vaultOf((_, k) => ({ sequence: 1000 + k }))];
+    const targets = new Set(registry.slice(301).map((r) => r.subjectId));
+    const blind = quasiIdentifierLinkage(vault, registry, { targets });
+    expect(blind.reidentified).toBe(0);
+    const anchored = quasiIdentifierLinkage(vault, registry, {
+      targets,
+      anchor: { subjectId: 'subject-300', personId: 'person-300' },
+    });
+    expect(anchored.evidence.measurements?.reidentifiedShare).toMatchObject({
+      value: 1,
+      errors: 299,
+      trials: 299,
+    });
+  });
+
   it('reports a vault without quasi-identifiers as nothing to join', () => {
     const r = quasiIdentifierLinkage(
       vaultOf(() => ({})),

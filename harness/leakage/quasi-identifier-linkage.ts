@@ -55,18 +55,33 @@ function joinKey(row: Record<string, unknown>, fields: readonly string[]): strin
   return fields.map((f) => String(row[f])).join('|');
 }
 
+export interface LinkageOptions {
+  /** How far apart an exact vault time and its application's time may be (default 5 s). */
+  toleranceMs?: number;
+  /**
+   * The records the success rate is measured on (the certifier's canaries, whose truth it knows);
+   * default every vault row. The join itself always runs over the whole vault, so that ranks are
+   * ranks among everyone stored.
+   */
+  targets?: ReadonlySet<string>;
+  /** A record whose person the attacker knows (not among the targets): it calibrates a rank join. */
+  anchor?: { subjectId: string; personId: string };
+}
+
 /**
  * Joins every vault row to the registry's applications on the quasi-identifiers the vault stores:
  * birth date, sex and PSC by equality, the enrolment time at the vault's own granularity (the same
- * bucket for coarse times, within `toleranceMs` for exact ones), and a stored sequence by rank
- * against application order. A record is re-identified when exactly one candidate is left and it
- * is the right person.
+ * bucket for coarse times; for exact ones, the application nearest in time within `toleranceMs`,
+ * when no other is as near), and a stored sequence by rank against application order. A record is
+ * re-identified when exactly one candidate is left and it is the right person.
  */
 export function quasiIdentifierLinkage(
   vault: readonly VaultRow[],
   registry: readonly RegistryRow[],
-  toleranceMs = 5_000,
+  options: LinkageOptions | number = {},
 ): LinkageResult {
+  const o = typeof options === 'number' ? { toleranceMs: options } : options;
+  const toleranceMs = o.toleranceMs ?? 5_000;
   const has = (f: keyof VaultRow) =>
     vault.length > 0 && vault.every((v) => v[f] !== null && v[f] !== undefined);
   const fields = CATEGORICAL.filter((f) => has(f));
@@ -77,26 +92,39 @@ export function quasiIdentifierLinkage(
     const k = joinKey(r as unknown as Record<string, unknown>, fields);
     index.set(k, [...(index.get(k) ?? []), r]);
   }
-  const matchesTime = (v: VaultRow, r: RegistryRow) => {
-    if (!timed || granularity === null) return true;
+  const byTime = (v: VaultRow, rows: RegistryRow[]): RegistryRow[] => {
+    if (!timed || granularity === null) return rows;
     if (granularity >= 60_000)
-      return Math.floor(r.appliedAt / granularity) === Math.floor(v.enrolledAt! / granularity);
-    return Math.abs(r.appliedAt - v.enrolledAt!) <= Math.max(granularity, toleranceMs);
+      return rows.filter(
+        (r) => Math.floor(r.appliedAt / granularity) === Math.floor(v.enrolledAt! / granularity),
+      );
+    // An exact time: the attacker takes the nearest application, unless another is as near.
+    const near = rows
+      .map((r) => ({ r, d: Math.abs(r.appliedAt - v.enrolledAt!) }))
+      .filter((x) => x.d <= Math.max(granularity, toleranceMs))
+      .sort((a, b) => a.d - b.d);
+    return near.length > 1 && near[1].d === near[0].d
+      ? near.map((x) => x.r)
+      : near.slice(0, 1).map((x) => x.r);
   };
   const found = new Set<string>();
   if (fields.length > 0 || timed)
     for (const v of vault) {
-      const candidates = (index.get(joinKey(v as unknown as Record<string, unknown>, fields)) ?? []).filter(
-        (r) => matchesTime(v, r),
-      );
+      const candidates = byTime(v, index.get(joinKey(v as unknown as Record<string, unknown>, fields)) ?? []);
       if (candidates.length === 1 && candidates[0].subjectId === v.subjectId) found.add(v.subjectId);
     }
   let byRank = 0;
   if (has('sequence')) {
     const vs = [...vault].sort((a, b) => a.sequence! - b.sequence!);
     const rs = [...registry].sort((a, b) => a.appliedAt - b.appliedAt);
+    // One record the attacker knows (their own enrolment) pins the ranks against each other, so that
+    // records stored without an application, or applications stored out of time order, before it do not shift the rest.
+    const a = o.anchor;
+    const offset = a
+      ? vs.findIndex((v) => v.subjectId === a.subjectId) - rs.findIndex((r) => r.personId === a.personId)
+      : 0;
     vs.forEach((v, i) => {
-      if (rs[i]?.subjectId === v.subjectId) {
+      if (rs[i - offset]?.subjectId === v.subjectId) {
         byRank++;
         found.add(v.subjectId);
       }
@@ -107,29 +135,31 @@ export function quasiIdentifierLinkage(
     ...(timed ? [`enrolledAt (${granularity} ms)`] : []),
     ...(has('sequence') ? ['sequence (rank)'] : []),
   ];
-  const outcome = attackOutcome(QUASI_IDENTIFIER_LINKAGE, found.size, vault.length);
+  const scored = o.targets ? vault.filter((v) => o.targets!.has(v.subjectId)) : vault;
+  const hits = scored.filter((v) => found.has(v.subjectId)).length;
+  const outcome = attackOutcome(QUASI_IDENTIFIER_LINKAGE, hits, scored.length);
   const evidence: Evidence = {
     test: QUASI_IDENTIFIER_LINKAGE.id,
     outcome: 'measured',
     summary:
       joinedOn.length === 0
         ? `no quasi-identifier in ${vault.length} vault records: nothing to join`
-        : `${found.size} of ${vault.length} vault records re-identified by joining on ${joinedOn.join(', ')}`,
+        : `${hits} of ${scored.length} vault records re-identified by joining ${vault.length} records with ${registry.length} applications on ${joinedOn.join(', ')}`,
     measurements: {
       reidentifiedShare: {
         value: outcome.successRate ?? Number.NaN,
-        errors: found.size,
-        trials: vault.length,
+        errors: hits,
+        trials: scored.length,
       },
     },
-    details: { joinedOn, granularityMs: granularity, reidentifiedByRank: byRank },
+    details: { joinedOn, granularityMs: granularity, reidentifiedByRank: byRank, vaultRecords: vault.length },
   };
   return {
     joinedOn,
     granularityMs: granularity,
-    reidentified: found.size,
+    reidentified: hits,
     reidentifiedByRank: byRank,
-    records: vault.length,
+    records: scored.length,
     outcome,
     evidence,
   };

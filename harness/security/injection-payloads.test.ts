@@ -38,7 +38,7 @@ describe('vulnerability indicators', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await t.db.exec('CREATE TABLE people (surname text)');
-  }, 60_000);
+  }, 240_000);
   afterAll(() => t?.drop());
 
   it('recognise the error a concatenated SQL statement gives, and nothing from a parameterised one', async () => {

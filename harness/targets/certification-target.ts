@@ -1,3 +1,4 @@
+import type { JSONWebKeySet, JWK } from 'jose';
 import type { Role } from '../../sim/reference/types.ts';
 import type { SqlClient } from '../../sim/storage/sql-client.ts';
 import type { Capability } from '../requirements/requirement.ts';
@@ -46,6 +47,20 @@ export interface InProcessHooks {
   /** Moves the target's clock (scenarios that span years: renewal on expiry). */
   setClock(now: Date): void;
   now(): Date;
+  /**
+   * The owner (migration) connection: what a lab has on a restored copy of the databases. Lets
+   * tamper tests change an audit entry or move a sealed template, which the domain roles cannot.
+   */
+  ownerDatabase?: SqlClient;
+}
+
+/** The target's token keys, for JWT attacks (key confusion needs the public key; expiry tests a trusted signer). */
+export interface TokenKeys {
+  publicKeys: JSONWebKeySet;
+  issuer?: string;
+  audience?: string;
+  /** A private key the target trusts: the in-process reference only. */
+  signingJwk?: JWK;
 }
 
 /**
@@ -74,6 +89,8 @@ export interface CertificationTarget {
   /** A second, independent deployment of the same system (for cross-deployment linkability). */
   secondDeployment?: CertificationTarget;
   tls?: TlsEndpoint;
+  /** From the target config's `auth.jwks`, or the in-process issuer. */
+  tokenKeys?: TokenKeys;
   scanners?: { name: string; deviceUrl: string }[];
   /** Only the in-process reference has these. */
   hooks?: InProcessHooks;

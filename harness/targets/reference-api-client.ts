@@ -5,6 +5,7 @@ import type {
   AuditChainVerification,
   AuditExport,
   ContractInfo,
+  DeathRecord,
   DocumentReport,
   DocumentStatus,
   EnrolmentRequest,
@@ -126,6 +127,10 @@ export class ReferenceApiClient {
   }
   reportDocument(body: DocumentReport, w: WriteOptions) {
     return this.call<DocumentStatus>('reportDocument', body, w);
+  }
+  /** 204 without a body when recorded. */
+  recordDeath(body: DeathRecord, w: WriteOptions) {
+    return this.call<undefined>('recordDeath', body, w);
   }
   exportAudit(page: { after?: number; limit?: number } = {}) {
     const q = new URLSearchParams();

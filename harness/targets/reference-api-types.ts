@@ -49,7 +49,7 @@ export interface IssuedDocument {
   number: string;
   issueDate: string;
   expiryDate: string;
-  status: 'valid' | 'expired' | 'lost' | 'stolen' | 'replaced';
+  status: 'valid' | 'expired' | 'lost' | 'stolen' | 'replaced' | 'invalidated';
 }
 
 export interface EnrolmentResult {
@@ -121,6 +121,12 @@ export interface DocumentStatus {
 export interface DocumentReport {
   documentNumber: string;
   event: 'lost' | 'stolen';
+  date: string;
+}
+
+/** A resident's death, as the civil registry notifies it (recorded at a PSC). */
+export interface DeathRecord {
+  iin: string;
   date: string;
 }
 

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Resident } from '../../sim/population/index.ts';
 import type { ReferenceSystemOptions } from '../../sim/reference/reference-system.ts';
 import { startTestSystem, type TestSystem } from '../../sim/reference/reference-test-system.test-helper.ts';
-import { syntheticEnrolRequest } from '../../sim/reference/synthetic-applicants.ts';
 import { ROLES, type Role } from '../../sim/reference/types.ts';
 import { redactingLogger } from '../../sim/services/redacting-logger.ts';
 import { createReferenceServer } from '../../sim/services/reference-server.ts';
@@ -11,7 +9,8 @@ import { tokenVerifier } from '../../sim/services/token-verifier.ts';
 import { referenceApiContract } from '../contract/reference-api.ts';
 import { injectTransport } from './http-transport.ts';
 import { ReferenceApiClient } from './reference-api-client.ts';
-import type { EnrolmentRequest, FingerprintBody } from './reference-api-types.ts';
+
+export { base64, enrolmentBody } from './enrolment-body.ts';
 
 export const OFFICES: Partial<Record<Role, string>> = {
   'psc-operator': 'PSC-ALM-01',
@@ -65,35 +64,5 @@ export async function startReferenceTarget(o: TargetOptions = {}): Promise<Refer
       await app.close();
       await t.drop();
     },
-  };
-}
-
-export function base64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
-
-/** The contract's enrolment body for a synthetic resident (prints from the template-only synthesis). */
-export function enrolmentBody(
-  r: Resident,
-  o: { seed: string; applicationDate: string; impression?: number; fingersOf?: number },
-): EnrolmentRequest {
-  const d = syntheticEnrolRequest(r, o);
-  return {
-    applicationDate: d.applicationDate,
-    document: d.document,
-    trigger: d.trigger,
-    applicant: {
-      iin: d.applicant.iin,
-      surname: d.applicant.surname,
-      givenName: d.applicant.givenName,
-      patronymic: d.applicant.patronymic ?? null,
-      status: d.applicant.status,
-      citizenship: d.applicant.citizenship,
-    },
-    guardianConsent: d.guardianConsent,
-    fingerprints: d.fingerprints.map(
-      (f): FingerprintBody => ({ position: f.position, format: f.format, data: base64(f.data) }),
-    ),
-    missingFingers: d.missingFingers,
   };
 }

@@ -1,3 +1,4 @@
+import type { PlantedFlaw } from '../reference/planted-flaws.ts';
 import type { SqlClient } from '../storage/sql-client.ts';
 import {
   type AuditRecord,
@@ -27,15 +28,21 @@ interface Row extends Record<string, unknown> {
  * Appends one entry inside the caller's transaction, so an action and its audit entry commit
  * together or not at all. `at` is stored as text-exact ISO so the hash recomputes byte for byte.
  */
-export async function appendAudit(tx: SqlClient, record: AuditRecord): Promise<ChainedAuditRecord> {
+export async function appendAudit(
+  tx: SqlClient,
+  record: AuditRecord,
+  flaws: ReadonlySet<PlantedFlaw> = new Set(),
+): Promise<ChainedAuditRecord> {
   return tx.transaction(async (t) => {
     await t.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
     const [last] = await t.query<{ seq: number; hash: string }>(
       'SELECT seq, hash FROM audit.entries ORDER BY seq DESC LIMIT 1',
     );
     const seq = (last ? Number(last.seq) : 0) + 1;
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = entryHash(prevHash, seq, record);
+    // PLANTED FLAW audit-chain-breakable: placeholders "for the nightly sealing job", which never runs.
+    const unchained = flaws.has('audit-chain-breakable');
+    const prevHash = unchained ? UNSEALED : (last?.hash ?? GENESIS_HASH);
+    const hash = unchained ? UNSEALED : entryHash(prevHash, seq, record);
     await t.query(
       `INSERT INTO audit.entries (seq, at, actor_id, role, action, purpose, case_reference, subjects, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -82,6 +89,17 @@ export async function readAudit(
   return rows.map(fromRow);
 }
 
-export async function verifyAudit(db: SqlClient): Promise<ChainCheck> {
-  return checkChain(await readAudit(db));
+/** What the planted unchained appender writes in place of both hashes. */
+const UNSEALED = GENESIS_HASH;
+
+export async function verifyAudit(
+  db: SqlClient,
+  flaws: ReadonlySet<PlantedFlaw> = new Set(),
+): Promise<ChainCheck> {
+  const entries = await readAudit(db);
+  if (!flaws.has('audit-chain-breakable')) return checkChain(entries);
+  // PLANTED FLAW audit-chain-breakable: entries not yet "sealed" are passed over, so with every
+  // entry unsealed the check has nothing to check and answers intact.
+  const sealed = entries.filter((e) => e.hash !== UNSEALED);
+  return { ...checkChain(sealed), entries: entries.length };
 }

@@ -3,11 +3,12 @@ import type { Decision, Outcome } from '../enrollment/decision.ts';
 import { decide } from '../enrollment/policy.ts';
 import { idempotency, requestHash } from '../registry/idempotency.ts';
 import { registry, type SubjectLink } from '../registry/registry-store.ts';
-import { subjectIdFrom } from '../vault/subject-id.ts';
+import { iinHashSubjectId, sequentialSubjectId, subjectIdFrom } from '../vault/subject-id.ts';
 import { DomainError } from './domain-error.ts';
 import { SimulatedCrash } from './faults.ts';
 import { type CapturedFinger, captureFingers } from './fingerprint-input.ts';
 import { rollBackIntent } from './intent-rollback.ts';
+import type { PlantedFlaw } from './planted-flaws.ts';
 import { audit, auditRecord, external, type ReferenceContext } from './reference-context.ts';
 import { REFERENCE_TUNING } from './reference-tuning.ts';
 import { validateEnrolRequest } from './request-validation.ts';
@@ -33,7 +34,11 @@ function meanQuality(fingers: readonly { quality: number }[]): number {
   return fingers.length ? fingers.reduce((a, f) => a + f.quality, 0) / fingers.length : 0;
 }
 
-function application(r: EnrolRequest, link: SubjectLink | null): Application {
+function application(
+  r: EnrolRequest,
+  link: SubjectLink | null,
+  flaws: ReadonlySet<PlantedFlaw>,
+): Application {
   return {
     applicationDate: r.applicationDate,
     channel: r.channel.kind,
@@ -45,7 +50,8 @@ function application(r: EnrolRequest, link: SubjectLink | null): Application {
       missingFingers: r.missingFingers,
       handInjury: r.handInjury,
     },
-    guardianConsent: r.guardianConsent,
+    // PLANTED FLAW no-consent-12-16: consent taken as given "because the form has the checkbox".
+    guardianConsent: flaws.has('no-consent-12-16') ? true : r.guardianConsent,
     refuses: r.refuses,
     existingEnrolment: link ? { quality: link.quality } : null,
   };
@@ -75,10 +81,39 @@ function checkCoverage(r: EnrolRequest, d: Decision): void {
     );
 }
 
+/** A new subject's identifier: random (the clean reference), or as a planted flaw makes it. */
+async function newSubjectId(ctx: ReferenceContext, r: EnrolRequest): Promise<string> {
+  // PLANTED FLAW iin-hash-subject-id: "stable across re-imports", and recomputable by anyone.
+  if (ctx.flaws.has('iin-hash-subject-id')) return iinHashSubjectId(r.applicant.iin);
+  // PLANTED FLAW sequential-subject-id: the database's sequence, in a UUID's clothing.
+  if (ctx.flaws.has('sequential-subject-id')) return sequentialSubjectId(await ctx.vault.nextSubjectNumber());
+  return subjectIdFrom(ctx.randomBytes);
+}
+
+/**
+ * PLANTED FLAW under-12-prints-stored: prints offered for a child under 12 are kept "since they were
+ * scanned anyway", although the policy says exempt.
+ */
+function keepsOfferedPrints(ctx: ReferenceContext, r: EnrolRequest, d: Decision): boolean {
+  return ctx.flaws.has('under-12-prints-stored') && d.outcome === 'exempt-age' && r.fingerprints.length > 0;
+}
+
 /** Policy, then 1:1 and 1:N: everything decided in memory, nothing written yet. */
 async function plan(ctx: ReferenceContext, r: EnrolRequest, link: SubjectLink | null): Promise<Plan> {
-  const decision = decide(application(r, link));
+  const decision = decide(application(r, link, ctx.flaws));
   const status = STATUS[decision.outcome];
+  if (keepsOfferedPrints(ctx, r, decision)) {
+    const fingers = captureFingers(r.fingerprints);
+    const subjectId = link?.subjectId ?? (await newSubjectId(ctx, r));
+    const quality = meanQuality(fingers) >= REFERENCE_TUNING.goodQuality ? 'good' : 'poor';
+    return {
+      status,
+      decision,
+      fingers,
+      issueDocument: decision.documentProceeds,
+      vault: { subjectId, generation: (link?.generation ?? 0) + 1, quality },
+    };
+  }
   if (!decision.capture)
     // Prints offered for an exempt or declining applicant are never decoded, let alone stored.
     return {
@@ -102,7 +137,8 @@ async function plan(ctx: ReferenceContext, r: EnrolRequest, link: SubjectLink | 
     if (v.compared === 0 || v.agreeing < fingersNeeded(v.compared))
       return { status: 'verification-failed', decision, fingers, issueDocument: false };
   }
-  if (decision.deduplicate) {
+  // PLANTED FLAW deduplication-off: the 1:N search "slowed enrolment down", so it was switched off.
+  if (decision.deduplicate && !ctx.flaws.has('deduplication-off')) {
     const probes = [...fingers]
       .sort((x, y) => y.quality - x.quality)
       .slice(0, REFERENCE_TUNING.dedupProbeFingers);
@@ -124,7 +160,7 @@ async function plan(ctx: ReferenceContext, r: EnrolRequest, link: SubjectLink | 
   const stored = link ? ctx.gallery.templates(link.subjectId) : undefined;
   const better = meanQuality(fingers) > meanQuality([...(stored?.values() ?? [])]);
   const write = decision.outcome === 'enrol' || (decision.outcome === 'verify' && better);
-  const subjectId = link?.subjectId ?? subjectIdFrom(ctx.randomBytes);
+  const subjectId = link?.subjectId ?? (await newSubjectId(ctx, r));
   return {
     status,
     decision,
@@ -209,6 +245,10 @@ export async function enrol(
         fingers: p.fingers.map((f) => ({ position: f.position, iso: f.iso, quality: f.quality })),
         sensorProfile: r.sensorProfile ?? null,
         capturedAt: ctx.now(),
+        // PLANTED FLAW pii-in-vault: "so support staff can tell whose prints these are".
+        ...(ctx.flaws.has('pii-in-vault')
+          ? { support: { surname: r.applicant.surname, birthDate: r.applicant.birthDate } }
+          : {}),
       });
     ctx.faults.reached('vault-written');
 
@@ -243,6 +283,14 @@ export async function enrol(
     const refusalId = p.refusal ? ctx.newId() : undefined;
     const caseId = p.duplicateOf ? ctx.newId() : undefined;
     if (refusalId) outcome.refusalId = refusalId;
+    // PLANTED FLAW refusal-in-vault: the refusal "also noted where the prints are", linked to the subject.
+    if (refusalId && ctx.flaws.has('refusal-in-vault'))
+      await ctx.vault.recordRefusal({
+        refusalId,
+        subjectId: link?.subjectId ?? null,
+        date: r.applicationDate,
+        office: r.channel.office,
+      });
     if (caseId) outcome.caseId = caseId;
 
     await ctx.registry.transaction(async (tx) => {
@@ -313,7 +361,7 @@ export async function enrol(
               ? 'document-ready'
               : null;
       if (template) await registry.enqueue(tx, ctx.newId(), 'notification', { applicationId, template }, now);
-      await audit(tx, auditRecord(ctx, actor, `enrol:${outcome.status}`, [applicationId]));
+      await audit(ctx, tx, auditRecord(ctx, actor, `enrol:${outcome.status}`, [applicationId]));
       await idempotency.complete(tx, key, outcome);
     });
   } catch (e) {

@@ -73,7 +73,7 @@ describe('enrolment policy at its boundaries, end to end', () => {
 
   beforeAll(async () => {
     t = await startTestSystem();
-  }, 60_000);
+  }, 300_000);
   afterAll(() => t.drop());
 
   it('POL-AGE-01: at 11 years 364 days nothing is stored, even prints offered (or malformed ones)', async () => {

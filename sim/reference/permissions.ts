@@ -37,8 +37,13 @@ export function allowed(role: Role, op: Operation): boolean {
   return PERMISSIONS[op].includes(role);
 }
 
-export function authorise(actor: Actor, op: Operation): void {
+/** The request names an operator (any role); what every operation needs before its role is checked. */
+export function requireOperator(actor: Actor): void {
   if (!actor || typeof actor.id !== 'string' || actor.id.length === 0)
     throw new DomainError('forbidden', 'the request names no operator');
+}
+
+export function authorise(actor: Actor, op: Operation): void {
+  requireOperator(actor);
   if (!allowed(actor.role, op)) throw new DomainError('forbidden', `role ${actor.role} may not ${op}`);
 }

@@ -6,6 +6,7 @@ import { DomainError, isDomainError } from './domain-error.ts';
 import type { ExternalServices } from './external-services.ts';
 import type { Faults } from './faults.ts';
 import type { Counters } from './metrics.ts';
+import type { PlantedFlaw } from './planted-flaws.ts';
 import type { SubjectGallery } from './subject-gallery.ts';
 import type { Actor, Logger } from './types.ts';
 
@@ -22,6 +23,8 @@ export interface ReferenceContext {
   now(): Date;
   newId(): string;
   randomBytes(n: number): Uint8Array;
+  /** Deliberate mistakes to commit (harness/flaws/catalogue.yaml); empty in the clean reference. */
+  flaws: ReadonlySet<PlantedFlaw>;
 }
 
 export function today(ctx: ReferenceContext): string {
@@ -47,8 +50,8 @@ export function auditRecord(
   };
 }
 
-export async function audit(tx: SqlClient, record: AuditRecord): Promise<void> {
-  await appendAudit(tx, record);
+export async function audit(ctx: ReferenceContext, tx: SqlClient, record: AuditRecord): Promise<void> {
+  await appendAudit(tx, record, ctx.flaws);
 }
 
 /** Calls an external service; any failure becomes one typed error that names the service only. */

@@ -11,7 +11,7 @@ import { ROLES_MIGRATION } from '../storage/domain-roles.ts';
 import { migrate } from '../storage/migrations.ts';
 import type { SqlClient } from '../storage/sql-client.ts';
 import { isSubjectId, subjectIdFrom } from '../vault/subject-id.ts';
-import { VAULT_MIGRATIONS } from '../vault/vault-schema.ts';
+import { vaultMigrations } from '../vault/vault-schema.ts';
 import { VaultStore } from '../vault/vault-store.ts';
 import { DomainError, isDomainError } from './domain-error.ts';
 import { enrol, fingersNeeded } from './enrolment-flow.ts';
@@ -20,8 +20,9 @@ import { Faults } from './faults.ts';
 import { captureFingers } from './fingerprint-input.ts';
 import { rollBackIntent } from './intent-rollback.ts';
 import { Counters } from './metrics.ts';
-import { authorise } from './permissions.ts';
+import { authorise, requireOperator } from './permissions.ts';
 import { documentView, personView } from './person-view.ts';
+import type { PlantedFlaw } from './planted-flaws.ts';
 import { audit, auditRecord, type ReferenceContext, today } from './reference-context.ts';
 import type { ReferenceSystem, ReferenceSystemOptions } from './reference-system.ts';
 import { defaultThresholds, REFERENCE_TUNING } from './reference-tuning.ts';
@@ -65,9 +66,13 @@ class Mutex {
   }
 }
 
-async function migrateAll(registryDb: SqlClient, vaultDb: SqlClient): Promise<void> {
+async function migrateAll(
+  registryDb: SqlClient,
+  vaultDb: SqlClient,
+  flaws: ReadonlySet<PlantedFlaw>,
+): Promise<void> {
   await migrate(registryDb, [ROLES_MIGRATION, ...REGISTRY_MIGRATIONS, ...AUDIT_MIGRATIONS]);
-  await migrate(vaultDb, [ROLES_MIGRATION, ...VAULT_MIGRATIONS]);
+  await migrate(vaultDb, [ROLES_MIGRATION, ...vaultMigrations(flaws)]);
 }
 
 /**
@@ -132,17 +137,19 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
   const faults = new Faults(options.faults);
   const registryDb = faults.wrap(options.registry);
   const vaultDb = faults.wrap(options.vault);
+  const flaws: ReadonlySet<PlantedFlaw> = options.flaws ?? new Set();
   if (options.migrate !== false)
     await migrateAll(
       options.migrateAs?.registry ?? options.registry,
       options.migrateAs?.vault ?? options.vault,
+      flaws,
     );
   const random = options.randomBytes ?? ((n: number) => cryptoRandomBytes(n));
   const counters = new Counters();
   const ctx: ReferenceContext = {
     registry: registryDb,
-    vault: new VaultStore(vaultDb, options.keys),
-    gallery: new SubjectGallery(options.searchWorkers ?? 0),
+    vault: new VaultStore(vaultDb, options.keys, flaws),
+    gallery: new SubjectGallery(options.searchWorkers ?? 0, undefined, options.backgroundGallery ?? null),
     services: options.externalServices ?? new SimulatedExternalServices(),
     thresholds: { ...defaultThresholds(), ...options.thresholds },
     faults,
@@ -151,6 +158,7 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
     now: options.clock ?? (() => new Date()),
     newId: uuidFrom(random),
     randomBytes: random,
+    flaws,
   };
   const recovered = await recover(ctx);
   ctx.log({ level: 'info', event: 'started', ...recovered, galleryEntries: ctx.gallery.size });
@@ -169,7 +177,7 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
     }
   }
 
-  async function subjectFor(request: VerifyRequest): Promise<string> {
+  async function subjectFor(request: VerifyRequest): Promise<{ subjectId: string; deceased: boolean }> {
     let iin: string;
     if ('iin' in request && request.iin !== undefined) iin = checkIin(request.iin);
     else if ('documentNumber' in request && typeof request.documentNumber === 'string') {
@@ -180,7 +188,8 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
     const link = await registry.link(registryDb, iin);
     if (!link || !ctx.gallery.has(link.subjectId))
       throw new DomainError('not-enrolled', 'this person has no stored prints');
-    return link.subjectId;
+    const resident = await registry.resident(registryDb, iin);
+    return { subjectId: link.subjectId, deceased: resident?.deceasedOn != null };
   }
 
   const system: ReferenceSystem = {
@@ -198,20 +207,25 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
         authorise(actor, 'verify');
         const probes = captureFingers(request?.fingerprints);
         if (probes.length === 0) throw new DomainError('no-fingerprints', 'give at least one finger');
-        const subjectId = await subjectFor(request);
+        const { subjectId, deceased } = await subjectFor(request);
         const v = ctx.gallery.agreeingFingers(subjectId, probes, ctx.thresholds.verification);
-        const match = v.compared > 0 && v.agreeing >= fingersNeeded(v.compared);
+        // A deceased person's identity cannot be confirmed to anyone presenting it (compared all the same).
+        const match = !deceased && v.compared > 0 && v.agreeing >= fingersNeeded(v.compared);
         counters.add(match ? 'verifications_match_total' : 'verifications_no_match_total');
         await audit(
+          ctx,
           registryDb,
           auditRecord(ctx, actor, `verify:${match ? 'match' : 'no-match'}`, [subjectId]),
         );
-        return { match };
+        // PLANTED FLAW scores-in-responses: the best finger's score "so operators see how close it was".
+        return flaws.has('scores-in-responses') ? { match, score: v.bestScore } : { match };
       }),
 
     identify: (request: IdentifyRequest, actor: Actor) =>
       counted('identify', async () => {
-        authorise(actor, 'identify');
+        // PLANTED FLAW identification-role-check-missing: "any signed-in officer may search".
+        if (flaws.has('identification-role-check-missing')) requireOperator(actor);
+        else authorise(actor, 'identify');
         checkResolution(request);
         const probes = captureFingers(request.fingerprints);
         if (probes.length === 0) throw new DomainError('no-fingerprints', 'give at least one finger');
@@ -220,12 +234,16 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
           ctx.thresholds.verification,
           REFERENCE_TUNING.candidatesPerFinger,
         );
-        const candidates = hits
-          .slice(0, REFERENCE_TUNING.identificationCandidates)
-          .map((h, i) => ({ subjectId: h.subjectId, rank: i + 1 }));
+        const candidates = hits.slice(0, REFERENCE_TUNING.identificationCandidates).map((h, i) => ({
+          subjectId: h.subjectId,
+          rank: i + 1,
+          // PLANTED FLAW scores-in-responses: the hit's strength beside its rank.
+          ...(flaws.has('scores-in-responses') ? { score: h.strength } : {}),
+        }));
         const searchId = ctx.newId();
         counters.add('identifications_total');
         await audit(
+          ctx,
           registryDb,
           auditRecord(
             ctx,
@@ -247,6 +265,7 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
           throw new DomainError('invalid-request', 'subject id must be a UUIDv4');
         // Audited before the lookup: an attempt on an unknown subject is recorded too.
         await audit(
+          ctx,
           registryDb,
           auditRecord(ctx, actor, 'resolve-subject', [subjectId], context.purpose, context.caseReference),
         );
@@ -270,7 +289,11 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
         checkIin(iin);
         const resident = await registry.resident(registryDb, iin);
         const link = await registry.link(registryDb, iin);
-        await audit(registryDb, auditRecord(ctx, actor, 'lookup-resident', link ? [link.subjectId] : []));
+        await audit(
+          ctx,
+          registryDb,
+          auditRecord(ctx, actor, 'lookup-resident', link ? [link.subjectId] : []),
+        );
         if (!resident) throw new DomainError('unknown-resident', 'no resident with this IIN');
         counters.add('lookups_total');
         return personView(actor.role, resident, await registry.documents(registryDb, iin), null, today(ctx));
@@ -307,6 +330,7 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
             await registry.setDocumentStatus(tx, number, report.kind, report.date);
             const link = await registry.link(tx, d.iin);
             await audit(
+              ctx,
               tx,
               auditRecord(ctx, actor, `report-document:${report.kind}`, link ? [link.subjectId] : []),
             );
@@ -325,7 +349,11 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
         const d = await registry.document(registryDb, number);
         if (!d) throw new DomainError('unknown-document', 'no such document');
         const link = await registry.link(registryDb, d.iin);
-        await audit(registryDb, auditRecord(ctx, actor, 'document-status', link ? [link.subjectId] : []));
+        await audit(
+          ctx,
+          registryDb,
+          auditRecord(ctx, actor, 'document-status', link ? [link.subjectId] : []),
+        );
         return documentView(d, today(ctx));
       }),
 
@@ -347,13 +375,14 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
             if (prior?.state === 'done') return;
             if (!(await registry.markDeceased(tx, iin, death.date)))
               throw new DomainError('unknown-resident', 'no resident with this IIN');
+            await registry.invalidateDocuments(tx, iin, death.date);
             await idempotency.claim(
               tx,
               { key, operation: 'record-death', requestHash: hash, applicationId: null },
               ctx.now(),
             );
             const link = await registry.link(tx, iin);
-            await audit(tx, auditRecord(ctx, actor, 'record-death', link ? [link.subjectId] : []));
+            await audit(ctx, tx, auditRecord(ctx, actor, 'record-death', link ? [link.subjectId] : []));
             await idempotency.complete(tx, key, { recorded: true });
           }),
         );
@@ -363,14 +392,14 @@ export async function createReferenceSystem(options: ReferenceSystemOptions): Pr
       counted('audit-export', async () => {
         authorise(actor, 'audit-export');
         const entries = await readAudit(registryDb, range ?? {});
-        await audit(registryDb, auditRecord(ctx, actor, 'audit-export', []));
+        await audit(ctx, registryDb, auditRecord(ctx, actor, 'audit-export', []));
         return entries.map((e) => ({ ...e, role: e.role as Actor['role'] }));
       }),
 
     verifyAuditChain: (actor) =>
       counted('audit-verify', async () => {
         authorise(actor, 'audit-verify');
-        return verifyAudit(registryDb);
+        return verifyAudit(registryDb, flaws);
       }),
 
     metrics() {

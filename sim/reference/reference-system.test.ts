@@ -30,7 +30,7 @@ describe(`reference system on ${where}`, () => {
     for (const [i, r] of others.slice(0, 8).entries())
       await t.system.enrol(request(r), PSC, { idempotencyKey: `seed-enrol-${i}` });
     first = await t.system.enrol(request(a), PSC, { idempotencyKey: 'enrol-a-0001' });
-  }, 60_000);
+  }, 300_000);
   afterAll(() => t.drop());
 
   it('enrols a new adult: ten sealed templates, one link, a valid document', async () => {

@@ -1,6 +1,8 @@
+import type { Gallery } from '../matcher/identification/gallery.ts';
 import type { SqlClient } from '../storage/sql-client.ts';
 import type { KeyProvider } from '../vault/key-provider.ts';
 import type { ExternalServices } from './external-services.ts';
+import type { PlantedFlaw } from './planted-flaws.ts';
 import type {
   Actor,
   AuditChainCheck,
@@ -61,6 +63,13 @@ export interface ReferenceSystemOptions {
   /** 1:N search threads (default 0: the calling thread). */
   searchWorkers?: number;
   faults?: FaultOptions;
+  /** Template-only entries the 1:N dedup also searches (capacity benchmarks only; never in a deployment). */
+  backgroundGallery?: Gallery;
+  /**
+   * Deliberate mistakes to commit (harness/flaws/catalogue.yaml), for proving the certification
+   * harness catches them; default none. Never set in a deployment.
+   */
+  flaws?: ReadonlySet<PlantedFlaw>;
 }
 
 /**

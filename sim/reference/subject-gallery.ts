@@ -22,6 +22,10 @@ export interface SubjectHit {
  * The vault's committed templates in memory, for 1:N (through the matcher's Gallery and
  * Identifier, public API only) and 1:1. Additions go straight into the gallery; a replaced or
  * removed subject makes it stale, and the next search rebuilds it (rare: re-captures, recovery).
+ *
+ * A background gallery (template-only subjects, for capacity benchmarks against 100k–1M templates
+ * without as many vault rows) is searched by 1:N like the vault's subjects but is not one of them:
+ * `has`, `templates` and 1:1 never see it, and rebuilds start from it.
  */
 export class SubjectGallery {
   /** Keyed by the stored template object: a replaced template's cylinders go with it. */
@@ -34,6 +38,7 @@ export class SubjectGallery {
   constructor(
     private readonly workers = 0,
     private readonly shardSize = REFERENCE_TUNING.shardSize,
+    private readonly background: Gallery | null = null,
   ) {}
 
   get size(): number {
@@ -74,7 +79,7 @@ export class SubjectGallery {
         [...fingers].map(([position, template]) => ({ subjectId, position, template })),
       );
       await this.identifier?.close();
-      this.gallery = Gallery.build(entries);
+      this.gallery = this.withBackground(entries);
       this.identifier = await Identifier.open(this.gallery, {
         workers: this.workers,
         search: { shardSize: this.shardSize },
@@ -82,6 +87,16 @@ export class SubjectGallery {
       this.stale = false;
     }
     return this.identifier;
+  }
+
+  private withBackground(
+    entries: { subjectId: string; position: FingerPosition; template: FingerTemplate }[],
+  ) {
+    if (!this.background) return Gallery.build(entries);
+    const g = Gallery.create(this.background.params);
+    g.append(this.background);
+    for (const e of entries) g.enrol(e);
+    return g;
   }
 
   /**
@@ -121,17 +136,20 @@ export class SubjectGallery {
     subjectId: string,
     probes: readonly { position: FingerPosition; template: FingerTemplate }[],
     threshold: number,
-  ): { compared: number; agreeing: number } {
+  ): { compared: number; agreeing: number; bestScore: number } {
     const stored = this.subjects.get(subjectId);
     let compared = 0;
     let agreeing = 0;
+    let bestScore = 0;
     for (const p of probes) {
       const t = stored?.get(p.position);
       if (!t) continue;
       compared++;
-      if (comparePrepared(prepare(p.template), this.prepared(t)) >= threshold) agreeing++;
+      const score = comparePrepared(prepare(p.template), this.prepared(t));
+      bestScore = Math.max(bestScore, score);
+      if (score >= threshold) agreeing++;
     }
-    return { compared, agreeing };
+    return { compared, agreeing, bestScore };
   }
 
   /** An enrolled template's cylinders, built on its first 1:1 comparison and kept while it is enrolled. */

@@ -98,7 +98,8 @@ export interface IssuedDocument {
   status: DocumentStatus;
 }
 
-export type DocumentStatus = 'valid' | 'expired' | 'lost' | 'stolen' | 'replaced';
+/** `invalidated`: the holder's death was recorded. */
+export type DocumentStatus = 'valid' | 'expired' | 'lost' | 'stolen' | 'replaced' | 'invalidated';
 
 export interface EnrolOutcome {
   applicationId: string;
@@ -130,6 +131,8 @@ export type VerifyRequest = ({ iin: string } | { documentNumber: string }) & {
 /** 1:1 decision only, never a score. */
 export interface VerifyOutcome {
   match: boolean;
+  /** Only with the planted flaw scores-in-responses: the best agreeing finger's comparison score. */
+  score?: number;
 }
 
 export interface IdentifyRequest {
@@ -143,7 +146,8 @@ export interface IdentifyRequest {
 /** Candidates as subject identifiers and ranks: no scores, no PII. */
 export interface IdentifyOutcome {
   searchId: string;
-  candidates: { subjectId: string; rank: number }[];
+  /** `score` only with the planted flaw scores-in-responses. */
+  candidates: { subjectId: string; rank: number; score?: number }[];
 }
 
 export interface ResolutionContext {

@@ -106,4 +106,13 @@ GRANT USAGE ON SCHEMA registry TO dactylo_registry;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA registry TO dactylo_registry;
 `,
   },
+  {
+    // A recorded death invalidates the person's valid documents (the state sim/population uses too).
+    id: '011-document-invalidated',
+    sql: `
+ALTER TABLE registry.documents DROP CONSTRAINT documents_status_check;
+ALTER TABLE registry.documents ADD CONSTRAINT documents_status_check
+  CHECK (status IN ('valid', 'lost', 'stolen', 'replaced', 'invalidated'));
+`,
+  },
 ];

@@ -18,7 +18,7 @@ export interface DocumentRow {
   kind: string;
   issueDate: string;
   expiryDate: string;
-  status: 'valid' | 'lost' | 'stolen' | 'replaced';
+  status: 'valid' | 'lost' | 'stolen' | 'replaced' | 'invalidated';
   statusDate: string | null;
 }
 
@@ -111,6 +111,16 @@ export const registry = {
       [iin, date],
     );
     return rows.length > 0;
+  },
+
+  /** A death recorded: every valid document of the person becomes invalidated on that date. */
+  async invalidateDocuments(tx: SqlClient, iin: string, date: string): Promise<number> {
+    const rows = await tx.query(
+      `UPDATE registry.documents SET status = 'invalidated', status_date = $2
+       WHERE iin = $1 AND status = 'valid' RETURNING number`,
+      [iin, date],
+    );
+    return rows.length;
   },
 
   async documents(db: SqlClient, iin: string): Promise<DocumentRow[]> {

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IsoDate } from '../enrollment/age.ts';
 import type { DocumentKind, LegalStatus, MissingReason, Trigger } from '../enrollment/application.ts';
 import type { FingerPosition } from '../fingerprints/finger-position.ts';
 import { validateIin } from '../population/iin.ts';
+import type { PlantedFlaw } from '../reference/planted-flaws.ts';
 import type { ReferenceSystem } from '../reference/reference-system.ts';
-import type { Actor, EnrolOutcome, IssuedDocument, PersonView } from '../reference/types.ts';
+import type { Actor, EnrolOutcome, IssuedDocument, Logger, PersonView } from '../reference/types.ts';
 import { decodeFingerprints, type FingerprintJson } from './fingerprint-payload.ts';
 import { HttpError } from './http-error.ts';
 import type { HttpMetrics } from './metrics.ts';
@@ -31,6 +32,9 @@ export interface HandlerContext {
   metrics: HttpMetrics;
   contractVersion: string;
   implementationVersion: string;
+  log?: Logger;
+  /** Deliberate mistakes to commit (harness/flaws/catalogue.yaml); none in the clean reference. */
+  flaws?: ReadonlySet<PlantedFlaw>;
 }
 
 interface EnrolmentJson {
@@ -56,9 +60,20 @@ interface EnrolmentJson {
 /** Handlers by contract operation: translate the contract's JSON to the domain's calls and back. */
 export function operationHandlers(ctx: HandlerContext): Record<OperationId, Handler> {
   const { system } = ctx;
+  const flaws = ctx.flaws ?? new Set<PlantedFlaw>();
+  const log = ctx.log ?? (() => {});
+  /**
+   * The domain's idempotency key for a write. PLANTED FLAW idempotency-ignored: the header is
+   * validated, then a fresh key is made per request, so a retry or a replay is a new request.
+   */
+  /** PLANTED FLAW scores-in-responses: the score passed on (the contract forbids it; clean drops it). */
+  const leakedScore = (score: number | undefined) => (flaws.has('scores-in-responses') ? score : undefined);
+  const writeKey = (actor: Actor | null, key: string | undefined): string =>
+    scopedKey(actor, flaws.has('idempotency-ignored') ? randomUUID() : key);
   return {
     async enrol({ body, actor, idempotencyKey }) {
       const b = body as EnrolmentJson;
+      if (flaws.has('pii-in-logs')) logEnrolmentBody(log, b);
       const who = birthOf(b.applicant.iin, 'applicant.iin');
       const outcome = await system.enrol(
         {
@@ -78,7 +93,7 @@ export function operationHandlers(ctx: HandlerContext): Record<OperationId, Hand
           })),
         },
         actorOf(actor),
-        { idempotencyKey: scopedKey(actor, idempotencyKey) },
+        { idempotencyKey: writeKey(actor, idempotencyKey) },
       );
       return { status: 201, body: enrolmentResult(outcome) };
     },
@@ -87,8 +102,8 @@ export function operationHandlers(ctx: HandlerContext): Record<OperationId, Hand
       const fingerprints = decodeFingerprints(b.fingerprints);
       if (b.iin !== undefined) birthOf(b.iin, 'iin');
       const subject = b.iin !== undefined ? { iin: b.iin } : { documentNumber: String(b.documentNumber) };
-      const { match } = await system.verify({ ...subject, fingerprints }, actorOf(actor));
-      return { body: { decision: match ? 'match' : 'no-match' } };
+      const { match, score } = await system.verify({ ...subject, fingerprints }, actorOf(actor));
+      return { body: defined({ decision: match ? 'match' : 'no-match', score: leakedScore(score) }) };
     },
     async identify({ body, actor }) {
       const b = body as { purpose: string; caseReference: string; fingerprints: FingerprintJson[] };
@@ -102,7 +117,7 @@ export function operationHandlers(ctx: HandlerContext): Record<OperationId, Hand
       );
       const candidates = [...r.candidates]
         .sort((x, y) => x.rank - y.rank)
-        .map((c) => ({ rank: c.rank, subjectId: c.subjectId }));
+        .map((c) => defined({ rank: c.rank, subjectId: c.subjectId, score: leakedScore(c.score) }));
       return { body: { searchId: r.searchId, candidates } };
     },
     async resolveSubject({ body, actor }) {
@@ -133,10 +148,18 @@ export function operationHandlers(ctx: HandlerContext): Record<OperationId, Hand
         { kind: b.event, date: b.date },
         actorOf(actor),
         {
-          idempotencyKey: scopedKey(actor, idempotencyKey),
+          idempotencyKey: writeKey(actor, idempotencyKey),
         },
       );
       return { body: documentStatus(doc) };
+    },
+    async recordDeath({ body, actor, idempotencyKey }) {
+      const b = body as { iin: string; date: IsoDate };
+      birthOf(b.iin, 'iin');
+      await system.recordDeath(b.iin, { date: b.date }, actorOf(actor), {
+        idempotencyKey: writeKey(actor, idempotencyKey),
+      });
+      return { status: 204, body: undefined };
     },
     async exportAudit({ query, actor }) {
       const after = Number(query.after ?? 0);
@@ -177,6 +200,18 @@ export function operationHandlers(ctx: HandlerContext): Record<OperationId, Hand
       };
     },
   };
+}
+
+/**
+ * PLANTED FLAW pii-in-logs: the enrolment body (images left out) logged at info "to replay failed
+ * enrolments", base64-encoded because the logger kept redacting the fields support asked for.
+ */
+function logEnrolmentBody(log: Logger, b: EnrolmentJson): void {
+  const { fingerprints, ...rest } = b;
+  const replay = Buffer.from(JSON.stringify({ ...rest, fingerprintCount: fingerprints.length })).toString(
+    'base64',
+  );
+  log({ level: 'info', event: 'enrolment.request', replay });
 }
 
 function actorOf(actor: Actor | null): Actor {

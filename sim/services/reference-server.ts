@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DOMAIN_ERROR_STATUS, isDomainError } from '../reference/domain-error.ts';
+import type { PlantedFlaw } from '../reference/planted-flaws.ts';
 import type { ReferenceSystem } from '../reference/reference-system.ts';
 import type { Actor, Logger } from '../reference/types.ts';
 import { DACTYLO_VERSION } from '../runtime/version.ts';
@@ -35,6 +36,11 @@ export interface ReferenceServerOptions {
   rateLimitPerMinute?: number;
   /** Serve HTTPS (TLS 1.2 at least) with this key and certificate chain (PEM). */
   https?: { key: string; cert: string };
+  /**
+   * Deliberate mistakes the HTTP layer commits (harness/flaws/catalogue.yaml); default none. Pass the
+   * same set to createReferenceSystem: each flaw lives in the layer where a developer would make it.
+   */
+  flaws?: ReadonlySet<PlantedFlaw>;
 }
 
 declare module 'fastify' {
@@ -56,11 +62,14 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   const contractVersion = String(
     (options.contract as { info?: { version?: string } }).info?.version ?? '0.0.0',
   );
+  const flaws: ReadonlySet<PlantedFlaw> = options.flaws ?? new Set();
   const handlers = operationHandlers({
     system: options.system,
     metrics,
     contractVersion,
     implementationVersion: DACTYLO_VERSION,
+    log,
+    flaws,
   });
   const app = Fastify({
     logger: false,
@@ -68,7 +77,8 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,
-    forceCloseConnections: true,
+    // Idle keep-alive sockets only: requests in flight at shutdown get their answers (new ones get 503).
+    forceCloseConnections: 'idle',
     ...(options.https ? { https: { ...options.https, minVersion: 'TLSv1.2' as const } } : {}),
   }) as unknown as FastifyInstance;
   // Only JSON: a text/plain body is 415, not a string the validator would then misreport.
@@ -114,8 +124,21 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
         `at most ${ctx.max} requests per minute for this operator; retry in ${ctx.after}`,
       ),
   });
-  for (const op of ops) registerRoute(app, op, handlers[op.operationId], options.auth, perMinute);
+  for (const op of ops) registerRoute(app, op, handlers[op.operationId], options.auth, perMinute, flaws);
   return app;
+}
+
+/**
+ * Whether the route checks the caller's role. PLANTED FLAW identification-role-check-missing: the
+ * 1:N route was "opened to every officer for the pilot", so any valid token may search.
+ */
+function checksRole(op: ContractOperation, flaws: ReadonlySet<PlantedFlaw>): boolean {
+  return !(op.operationId === 'identify' && flaws.has('identification-role-check-missing'));
+}
+
+/** PLANTED FLAW no-rate-limit: the limiter "got in the way of load tests" and was left off. */
+function rateLimited(op: ContractOperation, perMinute: number, flaws: ReadonlySet<PlantedFlaw>): boolean {
+  return RATE_LIMITED.has(op.operationId) && perMinute > 0 && !flaws.has('no-rate-limit');
 }
 
 function registerRoute(
@@ -124,10 +147,12 @@ function registerRoute(
   handler: Handler,
   auth: TokenVerifier,
   perMinute: number,
+  flaws: ReadonlySet<PlantedFlaw>,
 ): void {
   const body = op.body ? compileRequestSchema(op.body, 'body') : null;
   const query = op.query ? compileRequestSchema(op.query, 'querystring') : null;
-  const limited = RATE_LIMITED.has(op.operationId) && perMinute > 0;
+  const limited = rateLimited(op, perMinute, flaws);
+  const roleChecked = checksRole(op, flaws);
   app.route({
     method: op.method,
     url: op.path,
@@ -136,7 +161,7 @@ function registerRoute(
       req.operationId = op.operationId;
       if (op.access === 'public') return;
       req.actor = await auth(req.headers.authorization);
-      if (!mayCall(req.actor.role, op.operationId))
+      if (roleChecked && !mayCall(req.actor.role, op.operationId))
         throw new HttpError(403, 'forbidden', `role ${req.actor.role} may not call ${op.operationId}`);
     },
     preValidation: async (req) => {

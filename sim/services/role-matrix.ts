@@ -10,6 +10,7 @@ export type OperationId =
   | 'lookupResident'
   | 'getDocumentStatus'
   | 'reportDocument'
+  | 'recordDeath'
   | 'exportAudit'
   | 'verifyAuditChain'
   | 'getMetrics'
@@ -31,6 +32,7 @@ export const ROLE_MATRIX: Readonly<Record<OperationId, Access>> = {
   lookupResident: PERMISSIONS['lookup-resident'],
   getDocumentStatus: PERMISSIONS['document-status'],
   reportDocument: PERMISSIONS['report-document'],
+  recordDeath: PERMISSIONS['record-death'],
   exportAudit: PERMISSIONS['audit-export'],
   verifyAuditChain: PERMISSIONS['audit-verify'],
   // Operational figures without personal data: the certifier checks them, the auditor reviews them.

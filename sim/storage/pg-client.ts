@@ -19,16 +19,24 @@ function client(q: Queryable, inTransaction: boolean): SqlClient {
     async transaction(work) {
       if (inTransaction) return work(this);
       const conn = await (q as pg.Pool).connect();
+      // A checked-out client is not covered by the pool's 'error' listener: a connection lost between two
+      // statements would otherwise be an unhandled 'error' event that kills the process. The failing
+      // statement reports the loss; release(error) then destroys the broken client instead of pooling it.
+      const onError = () => undefined;
+      conn.on('error', onError);
+      let failure: Error | undefined;
       try {
         await conn.query('BEGIN');
         const result = await work(client(conn, true));
         await conn.query('COMMIT');
         return result;
       } catch (e) {
+        failure = e as Error;
         await conn.query('ROLLBACK').catch(() => undefined);
         throw e;
       } finally {
-        conn.release();
+        conn.off('error', onError);
+        conn.release(failure);
       }
     },
     async close() {

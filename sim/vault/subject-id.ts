@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 /**
  * A subject identifier: a random UUIDv4 (122 random bits) from the operating system's CSPRNG,
@@ -24,4 +24,23 @@ export function subjectIdFrom(randomBytes: (n: number) => Uint8Array): string {
   b[8] = (b[8] & 0x3f) | 0x80;
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * PLANTED FLAW iin-hash-subject-id: the unsalted SHA-256 of the IIN squeezed into a UUIDv4's shape.
+ * Looks random and passes every UUID check, yet anyone can recompute it from the ~18,000 valid IINs
+ * of a birth date, and every deployment gives a person the same one.
+ */
+export function iinHashSubjectId(iin: string): string {
+  const digest = createHash('sha256').update(iin).digest();
+  return subjectIdFrom(() => digest.subarray(0, 16));
+}
+
+/**
+ * PLANTED FLAW sequential-subject-id: a database sequence number in a UUIDv4's shape
+ * (00000000-0000-4000-8000-00000000002a for 42), so the order of ids is the order of enrolment.
+ */
+export function sequentialSubjectId(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError('a sequence number is a positive integer');
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }

@@ -1,3 +1,4 @@
+import type { PlantedFlaw } from '../reference/planted-flaws.ts';
 import type { Migration } from '../storage/migrations.ts';
 
 /**
@@ -28,3 +29,46 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON vault.templates TO dactylo_vault;
 `,
   },
 ];
+
+/**
+ * Schema changes that exist only to plant a flaw (harness/flaws/catalogue.yaml), applied after the
+ * vault's own migrations and only when that flaw is planted: each is the change a developer would
+ * have shipped to make the mistake possible. The clean reference never applies them.
+ */
+export const PLANTED_VAULT_MIGRATIONS: Readonly<Partial<Record<PlantedFlaw, Migration>>> = {
+  // "For support staff": who the prints belong to, right beside them.
+  'pii-in-vault': {
+    id: '900-planted-support-columns',
+    sql: 'ALTER TABLE vault.templates ADD COLUMN surname text, ADD COLUMN birth_date date;',
+  },
+  'exact-timestamps': {
+    id: '901-planted-captured-at',
+    sql: 'ALTER TABLE vault.templates ADD COLUMN captured_at timestamptz;',
+  },
+  'sequential-subject-id': {
+    id: '902-planted-subject-sequence',
+    sql: `CREATE SEQUENCE vault.subject_number;
+GRANT USAGE ON SEQUENCE vault.subject_number TO dactylo_vault;`,
+  },
+  // Encryption "switched off for now": key id and nonce become optional.
+  'templates-unencrypted': {
+    id: '903-planted-plain-templates',
+    sql: 'ALTER TABLE vault.templates ALTER COLUMN key_id DROP NOT NULL, ALTER COLUMN nonce DROP NOT NULL;',
+  },
+  'refusal-in-vault': {
+    id: '904-planted-refusals',
+    sql: `CREATE TABLE vault.refusals (
+  refusal_id uuid PRIMARY KEY,
+  subject_id uuid,
+  refused_on date NOT NULL,
+  office text NOT NULL
+);
+GRANT SELECT, INSERT ON vault.refusals TO dactylo_vault;`,
+  },
+};
+
+/** The vault's migrations with those of the planted flaws after them. */
+export function vaultMigrations(flaws: ReadonlySet<PlantedFlaw>): Migration[] {
+  const planted = [...flaws].flatMap((f) => PLANTED_VAULT_MIGRATIONS[f] ?? []);
+  return [...VAULT_MIGRATIONS, ...planted];
+}

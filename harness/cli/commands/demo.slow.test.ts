@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresClient } from '../../../sim/storage/pg-client.ts';
 import { runCli } from '../run-cli.ts';
@@ -28,7 +31,7 @@ describe('dactylo demo: the reference registration system', () => {
   it('enrols residents, recovers a lost document, identifies a patient and blocks a double registration', async () => {
     const scratch = await scratchDatabase();
     drop = scratch.drop;
-    const args = ['demo', '--count', '50', '--enrol', '40', '--seed', 'demo-test'];
+    const args = ['demo', '--count', '50', '--enrol', '40', '--seed', 'demo-test', '--no-certify'];
     if (scratch.url) args.push('--database-url', scratch.url);
     const { code, stdout, stderr } = await runCli(args);
     expect(stderr).toBe('');
@@ -42,5 +45,30 @@ describe('dactylo demo: the reference registration system', () => {
     expect(story).toMatch(/identify .* 2 fingers as PNG images .* the right person \(1 audited resolution\)/);
     expect(story).toMatch(/duplicate .* → blocked-duplicate, case raised; matched identity not disclosed/);
     expect(story).toMatch(/audit +\d+ entries, hash chain verified/);
+  });
+
+  it('ends with a quick certification of the reference and says where report.html is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dactylo-demo-'));
+    try {
+      const out = join(dir, 'certification');
+      const { code, stdout } = await runCli([
+        'demo',
+        '--count',
+        '50',
+        '--enrol',
+        '5',
+        '--seed',
+        'demo-test',
+        '--certify-out',
+        out,
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toContain('dactylo certify --target reference --quick --seed demo-test');
+      expect(stdout).toMatch(/verdict (pass|fail|not-evaluated)/);
+      expect(stdout).toContain(`report ${join(out, 'report.html')}`);
+      expect(existsSync(join(out, 'report.html'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   AGE_BAND_TARGETS,
@@ -12,9 +14,11 @@ import {
 } from '../../../sim/population/index.ts';
 import { type ReferenceDemoReport, runReferenceDemo } from '../../../sim/reference/reference-demo.ts';
 import { DACTYLO_VERSION } from '../../../sim/runtime/version.ts';
+import { DEFAULT_POPULATION } from '../../certify/run-certification.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { integerOption, seedOption } from '../options.ts';
-import { progress } from '../progress.ts';
+import { progress, progressWanted } from '../progress.ts';
+import { certify, formatCertification } from './certify.ts';
 import { capacityFor } from './population.ts';
 
 interface DemoOptions {
@@ -22,7 +26,13 @@ interface DemoOptions {
   count: number;
   enrol: number;
   databaseUrl?: string;
+  /** `--no-certify` turns the closing certification off. */
+  certify: boolean;
+  certifyOut?: string;
 }
+
+/** Where the demo's certification report goes unless --certify-out says: a new folder in the working directory. */
+export const DEMO_REPORT_DIR = 'dactylo-demo-certification';
 
 /** Percent with one decimal, two below 1 % so that small shares (stateless persons) do not read as zero. */
 const pct = (n: number, total: number): string => {
@@ -162,6 +172,43 @@ async function run(o: DemoOptions): Promise<void> {
   }
   process.stdout.write(formatSummary(summarizer.summary, o.seed, asOf, first));
   if (o.enrol > 0) await runReference(o, asOf);
+  if (o.enrol > 0 && o.certify) await runCertificationDemo(o);
+}
+
+/** The first of DIR, DIR-2, DIR-3, … that does not exist yet or is empty, so a second demo never clobbers the first. */
+function freshDirectory(base: string): string {
+  for (let i = 1; ; i++) {
+    const dir = i === 1 ? base : `${base}-${i}`;
+    if (!existsSync(dir) || readdirSync(dir).length === 0) return dir;
+  }
+}
+
+/** The demo ends as an authorized body would: `dactylo certify --target reference --quick`. */
+async function runCertificationDemo(o: DemoOptions): Promise<void> {
+  const out = resolve(o.certifyOut ?? freshDirectory(DEMO_REPORT_DIR));
+  process.stdout.write(
+    `\nCertification of the reference system (dactylo certify --target reference --quick --seed ${o.seed} --out ${out})\n`,
+  );
+  const tty = progressWanted();
+  const result = await certify(
+    {
+      target: 'reference',
+      seed: o.seed,
+      population: DEFAULT_POPULATION,
+      quick: true,
+      databaseUrl: postgresOnly(o.databaseUrl),
+      out,
+    },
+    (line) => {
+      if (tty) process.stderr.write(`certify: ${line}\n`);
+    },
+  );
+  process.stdout.write(formatCertification(result));
+}
+
+/** certify makes its own throw-away database on a PostgreSQL server; a pglite: directory is the demo's alone. */
+function postgresOnly(url: string | undefined): string | undefined {
+  return url && /^postgres(ql)?:\/\//.test(url) ? url : undefined;
 }
 
 export function register(program: Command): void {
@@ -182,6 +229,11 @@ export function register(program: Command): void {
       '--database-url <url>',
       'postgres://… or pglite:DIR (default: embedded PGlite in memory)',
       databaseUrlOption,
+    )
+    .option('--no-certify', 'skip the closing certification of the reference system')
+    .option(
+      '--certify-out <dir>',
+      `where the certification report goes (default: ./${DEMO_REPORT_DIR}, or -2, -3… if taken)`,
     )
     .action(async (o: DemoOptions) => run(o));
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as certify } from './certify.ts';
 import { register as demo } from './demo.ts';
 import { register as evaluate } from './evaluate.ts';
 import { register as extract } from './extract.ts';
@@ -31,6 +32,7 @@ export const commands: RegisterCommand[] = [
   shard,
   requirements,
   flaws,
+  certify,
   load,
   keys,
   report,

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli.ts';
-import { banner, type RunningService, type ServeOptions, startReferenceService } from './serve.ts';
+import {
+  banner,
+  flawWarning,
+  type RunningService,
+  type ServeOptions,
+  startReferenceService,
+} from './serve.ts';
 
 let dir: string;
 let service: RunningService;
@@ -120,5 +126,67 @@ describe('dactylo serve', () => {
     const external = await runCli(['serve', '--population-register-url', 'http://x']);
     expect(external.code).toBe(2);
     expect(external.stderr).toContain('all three');
+  });
+
+  it('refuses an unknown --flaw with exit code 2 and names `dactylo flaws`', async () => {
+    const run = await runCli(['serve', '--flaw', 'no-such-flaw']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("no flaw 'no-such-flaw'");
+    expect(run.stderr).toContain('dactylo flaws');
+  });
+
+  it('prints no flaw warning for the clean reference', () => {
+    expect(service.flaw).toBeNull();
+    expect(banner(service, options)).not.toMatch(/FLAWED/);
+  });
+});
+
+describe('dactylo serve --flaw', () => {
+  let flawed: RunningService;
+  const lines: string[] = [];
+  const flawedOptions = (): ServeOptions => ({
+    port: 0,
+    host: '127.0.0.1',
+    tokenTtl: 600,
+    rateLimit: 0,
+    flaw: 'identification-role-check-missing',
+    log: (l) => lines.push(l),
+  });
+  beforeAll(async () => {
+    flawed = await startReferenceService(flawedOptions());
+  }, 120_000);
+  afterAll(() => flawed?.close());
+
+  it('passes the flaw to the service: a PSC operator gets past the role check of 1:N', async () => {
+    const identify = async (s: RunningService) =>
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: '/v1/identifications',
+          headers: {
+            authorization: `Bearer ${await s.issuer.mint({ role: 'psc-operator', subject: 'op-1', office: 'PSC-1' })}`,
+          },
+          payload: {},
+        })
+      ).statusCode;
+    expect(await identify(service)).toBe(403);
+    // Past the missing role check, the empty body fails validation instead.
+    expect(await identify(flawed)).toBe(400);
+  });
+
+  it('starts with the flaw planted, warns loudly in its banner and logs it', () => {
+    expect(flawed.flaw).toBe('identification-role-check-missing');
+    const text = banner(flawed, flawedOptions());
+    expect(text.startsWith(flawWarning('identification-role-check-missing'))).toBe(true);
+    expect(text).toContain("DELIBERATELY FLAWED SERVICE: planted flaw 'identification-role-check-missing'");
+    expect(text).toContain('Role check missing on identification');
+    expect(text).toContain('NOT fit for real people');
+    expect(lines.map((l) => JSON.parse(l))).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        event: 'planted-flaw',
+        flaw: 'identification-role-check-missing',
+      }),
+    );
   });
 });

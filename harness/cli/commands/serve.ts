@@ -4,7 +4,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { JWK } from 'jose';
+import { loadGallery } from '../../../sim/matcher/identification/gallery-file.ts';
 import type { ExternalServices } from '../../../sim/reference/external-services.ts';
+import { isPlantedFlaw, type PlantedFlaw } from '../../../sim/reference/planted-flaws.ts';
 import { openReferenceDatabases } from '../../../sim/reference/reference-databases.ts';
 import { createReferenceSystem } from '../../../sim/reference/reference-system.ts';
 import { ROLES } from '../../../sim/reference/types.ts';
@@ -21,6 +23,7 @@ import { createTokenIssuer, type TokenIssuer } from '../../../sim/services/token
 import { tokenVerifier } from '../../../sim/services/token-verifier.ts';
 import { type DataKey, MemoryKeyProvider } from '../../../sim/vault/key-provider.ts';
 import { referenceApiContract } from '../../contract/reference-api.ts';
+import { flawById } from '../../flaws/flaws.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { integerOption } from '../options.ts';
 
@@ -42,6 +45,10 @@ export interface ServeOptions {
   smsGatewayUrl?: string;
   /** Where log lines go (default stderr). */
   log?: (line: string) => void;
+  /** Plant this flaw (harness/flaws/catalogue.yaml; `dactylo flaws` lists them). */
+  flaw?: string;
+  /** Template-only entries the 1:N dedup also searches (capacity benchmarks; a `dactylo gallery` file). */
+  backgroundGallery?: string;
 }
 
 export interface RunningService {
@@ -50,6 +57,8 @@ export interface RunningService {
   issuer: TokenIssuer;
   caCertPath?: string;
   caCert?: string;
+  /** The flaw planted, if any. */
+  flaw: PlantedFlaw | null;
   /** Stops accepting, finishes requests in flight, closes the system and its databases. */
   close(): Promise<void>;
 }
@@ -61,7 +70,10 @@ export async function startReferenceService(o: ServeOptions): Promise<RunningSer
     throw new UsageError(
       '--data-dir keeps the vault across restarts, so its keys must be kept too (elsewhere): add --vault-key-file FILE',
     );
+  const flaw = plantedFlawOf(o.flaw);
+  const flaws: ReadonlySet<PlantedFlaw> = new Set(flaw ? [flaw] : []);
   const external = externalServicesOf(o);
+  const backgroundGallery = o.backgroundGallery ? galleryOf(o.backgroundGallery) : undefined;
   const log = redactingLogger(o.log ?? ((line) => process.stderr.write(`${line}\n`)));
   const keys = new MemoryKeyProvider(o.vaultKeyFile ? await vaultKeys(o.vaultKeyFile) : undefined);
   const issuer = await createTokenIssuer({
@@ -82,6 +94,8 @@ export async function startReferenceService(o: ServeOptions): Promise<RunningSer
     migrateAs: { registry: dbs.admin, vault: dbs.admin },
     keys,
     logger: log,
+    flaws,
+    ...(backgroundGallery ? { backgroundGallery } : {}),
     ...(external ? { externalServices: external } : {}),
   }).catch(async (e) => {
     await dbs.close();
@@ -94,7 +108,9 @@ export async function startReferenceService(o: ServeOptions): Promise<RunningSer
     logger: log,
     rateLimitPerMinute: o.rateLimit,
     https: tls ? { key: tls.key, cert: tls.cert } : undefined,
+    flaws,
   });
+  if (flaw) log({ level: 'warn', event: 'planted-flaw', flaw });
   const close = async () => {
     await app.close();
     await system.close();
@@ -117,7 +133,39 @@ export async function startReferenceService(o: ServeOptions): Promise<RunningSer
     await writeSecret(caCertPath, tls.caCert, 0o644);
   }
   if (o.tokenFile) await writeTokens(o.tokenFile, issuer, o.tokenTtl);
-  return { url: address, app, issuer, caCertPath, caCert: tls?.caCert, close };
+  return { url: address, app, issuer, caCertPath, caCert: tls?.caCert, flaw, close };
+}
+
+function plantedFlawOf(id: string | undefined): PlantedFlaw | null {
+  if (id === undefined) return null;
+  if (!isPlantedFlaw(id))
+    throw new UsageError(`--flaw: no flaw '${id}'; \`dactylo flaws\` lists the ones that can be planted`);
+  return id;
+}
+
+function galleryOf(path: string) {
+  try {
+    return loadGallery(path);
+  } catch (e) {
+    throw new CommandError(`--background-gallery: cannot load ${path}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The warning a flawed service prints first: it is deliberately broken (to prove certification
+ * catches it) and must never hold real people's data.
+ */
+export function flawWarning(flaw: PlantedFlaw): string {
+  const lines = [
+    `WARNING: DELIBERATELY FLAWED SERVICE: planted flaw '${flaw}'`,
+    `(${flawById(flaw)?.title ?? 'see harness/flaws/catalogue.yaml'})`,
+    'This reference system commits a known mistake on purpose, so that `dactylo certify --flaw`',
+    'can show the harness catches it. It is NOT fit for real people or real fingerprints.',
+    'Restart without --flaw for the clean reference.',
+  ];
+  const width = Math.max(...lines.map((l) => l.length));
+  const rule = '!'.repeat(width + 4);
+  return [rule, ...lines.map((l) => `! ${l.padEnd(width)} !`), rule, ''].join('\n');
 }
 
 function externalServicesOf(o: ServeOptions): ExternalServices | undefined {
@@ -203,6 +251,7 @@ export function banner(s: RunningService, o: ServeOptions): string {
   const ca = s.caCertPath ? ` --cacert ${s.caCertPath}` : '';
   const token = o.tokenFile ? `$(node -p "require('${resolve(o.tokenFile)}').tokens.certifier")` : '$TOKEN';
   return [
+    ...(s.flaw ? [flawWarning(s.flaw)] : []),
     `dactylo ${DACTYLO_VERSION} reference registration system listening on ${s.url}`,
     `  contract ${String(referenceApiContract().info.version)} (harness/contract/reference-api.openapi.json), database: ${db}${s.caCertPath ? `, TLS ≥ 1.2, CA certificate ${s.caCertPath}` : ''}`,
     o.tokenFile
@@ -249,12 +298,18 @@ export function register(program: Command): void {
     .option('--population-register-url <url>', 'national population database (default: simulated in-process)')
     .option('--document-issuer-url <url>', 'document-issuing system')
     .option('--sms-gateway-url <url>', 'SMS notification gateway')
+    .option('--flaw <id>', 'plant one deliberate flaw (`dactylo flaws` lists them); never with real data')
+    .option(
+      '--background-gallery <file>',
+      'template-only gallery the 1:N deduplication also searches (capacity benchmarks)',
+    )
     .addHelpText(
       'after',
       `\nBody limit ${BODY_LIMIT_BYTES / 1048576} MiB. Logs (JSON lines, no personal data) go to stderr.`,
     )
     .action(async (o: ServeOptions) => {
       const s = await startReferenceService(o);
+      if (s.flaw) process.stderr.write(flawWarning(s.flaw));
       process.stdout.write(banner(s, o));
       await new Promise<void>((done) => {
         const stop = (signal: string) => {

@@ -1,7 +1,8 @@
 import type { FingerTemplate } from '../template.ts';
 import { kernelSelectPairs } from '../wasm/similarity-kernel.ts';
-import { type BitCylinders, packBitCylinders } from './bit-cylinder.ts';
-import { buildCylinders, discCellCount } from './cylinder.ts';
+import type { BitCylinders } from './bit-cylinder.ts';
+import { buildBitCylinders } from './bit-cylinder-builder.ts';
+import { discCellCount } from './cylinder.ts';
 import { bitSimilarityMatrix } from './local-similarity.ts';
 import { lssR, lssRSelected, type PairGeometry, pairGeometry, pairSelection } from './lss-r.ts';
 import {
@@ -30,7 +31,7 @@ export function prepare(template: FingerTemplate, options: MccOptions = {}): Pre
   const p = options.cylinder ?? BIT_CYLINDER;
   const points = minutiaPoints(template);
   const discCells = discCellCount(p);
-  const cylinders = packBitCylinders(buildCylinders(points, p), points, discCells);
+  const cylinders = buildBitCylinders(points, p);
   return { kind: 'mcc-bit', cylinders, geometry: pairGeometry(cylinders), discCells, minutiae: points.count };
 }
 

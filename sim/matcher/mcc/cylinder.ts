@@ -62,18 +62,19 @@ export function erf(x: number): number {
 }
 
 /** Share of the directional Gaussian N(0, σD) of an angle difference `d` lying in each section k. */
-function directionalShares(p: CylinderParameters, d: number, out: Float64Array): void {
+export function directionalShares(p: CylinderParameters, d: number, out: Float64Array, at: number): void {
   const nd = p.directionalCells;
   const width = (2 * Math.PI) / nd;
   const scale = 1 / (p.sigmaD * Math.SQRT2);
   for (let k = 0; k < nd; k++) {
     const centre = -Math.PI + (k + 0.5) * width;
     const a = angleDifference(centre, d);
-    out[k] = 0.5 * (erf((a + width / 2) * scale) - erf((a - width / 2) * scale));
+    out[at + k] = 0.5 * (erf((a + width / 2) * scale) - erf((a - width / 2) * scale));
   }
 }
 
-function neighbourCount(points: MinutiaPoints, m: number, reach: number): number {
+/** Minutiae other than m within `reach` of it (MCC's minM test). */
+export function neighbourCount(points: MinutiaPoints, m: number, reach: number): number {
   let n = 0;
   for (let t = 0; t < points.count; t++) {
     if (t === m) continue;
@@ -118,11 +119,7 @@ export function buildCylinders(points: MinutiaPoints, p: CylinderParameters): Cy
       const dy = points.y[t] - my;
       if (dx * dx + dy * dy > nearReach) continue;
       near[nearCount++] = t;
-      directionalShares(
-        p,
-        angleDifference(points.angle[m], points.angle[t]),
-        shares.subarray(t * nd, t * nd + nd),
-      );
+      directionalShares(p, angleDifference(points.angle[m], points.angle[t]), shares, t * nd);
     }
     forEachCellOffset(p, (cell, ox, oy) => {
       if (ox * ox + oy * oy > p.radius * p.radius) return;

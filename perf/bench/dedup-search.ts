@@ -1,0 +1,153 @@
+/**
+ * The 1:N part of an enrolment, measured in process: the reference's SubjectGallery (the structure
+ * `dactylo serve` searches) over a background of template-only templates, and applicants searched
+ * with their six best fingers as enrolment-flow.ts does. Each applicant is a subject already enrolled
+ * (ten fingers, impression 0) and probes with impression 1, so a search must also find them.
+ *
+ * Background galleries are built on worker threads (perf/bench/identification-worker.ts) and kept in
+ * `cacheDir` when given (1M templates: ~1.8 GB, minutes to build).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FingerPosition } from '../../sim/fingerprints/finger-position.ts';
+import { templateOnlyImpression, templateOnlyMaster } from '../../sim/fingerprints/template-only.ts';
+import { Gallery, type GalleryColumns } from '../../sim/matcher/identification/gallery.ts';
+import { loadGallery, saveGallery } from '../../sim/matcher/identification/gallery-file.ts';
+import type { IndexCylinderParameters } from '../../sim/matcher/identification/identification-parameters.ts';
+import { thresholdAtFmr } from '../../sim/matcher/thresholds.ts';
+import { REFERENCE_TUNING } from '../../sim/reference/reference-tuning.ts';
+import { SubjectGallery } from '../../sim/reference/subject-gallery.ts';
+import { startTsWorker } from '../../sim/runtime/ts-worker.ts';
+
+const BATCH = 2000;
+const BACKGROUND_SEED = 'bench-dedup-background';
+const APPLICANT_SEED = 'bench-dedup-applicants';
+
+export interface DedupFigures {
+  size: number;
+  probes: number;
+  meanMs: number;
+  p99Ms: number;
+  /** Applicants whose own enrolled subject came first with ≥ 2 agreeing fingers. */
+  found: number;
+  buildS: number;
+}
+
+async function buildBackground(size: number, workers: number): Promise<Gallery> {
+  const url = new URL('./identification-worker.ts', import.meta.url).href;
+  const threads = Array.from({ length: Math.max(1, workers) }, () => startTsWorker(url, {}));
+  const gallery = Gallery.create();
+  const batches: [number, number][] = [];
+  for (let from = 0; from < size; from += BATCH) batches.push([from, Math.min(size, from + BATCH)]);
+  const built = new Map<number, Gallery>();
+  let next = 0;
+  let appended = 0;
+  try {
+    await Promise.all(
+      threads.map(async (w) => {
+        while (next < batches.length) {
+          const id = next++;
+          const [from, to] = batches[id];
+          const reply = await new Promise<{ params: IndexCylinderParameters; columns: GalleryColumns }>(
+            (resolve) => {
+              w.once('message', resolve);
+              w.postMessage({ id, source: 'template-only', seed: BACKGROUND_SEED, from, to });
+            },
+          );
+          built.set(id, Gallery.fromColumns(reply.params, reply.columns));
+          while (built.has(appended)) {
+            gallery.append(built.get(appended)!);
+            built.delete(appended++);
+          }
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(threads.map((w) => w.terminate()));
+  }
+  return gallery;
+}
+
+/** Where the background gallery of `size` templates is kept in `cacheDir`. */
+export function backgroundGalleryPath(cacheDir: string, size: number): string {
+  return join(cacheDir, `${BACKGROUND_SEED}-${size}.gallery`);
+}
+
+async function background(size: number, workers: number, cacheDir?: string): Promise<Gallery> {
+  const file = cacheDir ? backgroundGalleryPath(cacheDir, size) : null;
+  if (file && existsSync(file)) return loadGallery(file);
+  const g = await buildBackground(size, workers);
+  if (file && cacheDir) {
+    mkdirSync(cacheDir, { recursive: true });
+    saveGallery(g, file);
+  }
+  return g;
+}
+
+/** The background gallery's file in `cacheDir`, built first when it is not there. */
+export async function backgroundGalleryFile(
+  size: number,
+  workers: number,
+  cacheDir: string,
+): Promise<string> {
+  const file = backgroundGalleryPath(cacheDir, size);
+  if (!existsSync(file)) await background(size, workers, cacheDir);
+  return file;
+}
+
+const FINGERS: FingerPosition[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+function applicant(k: number, impression: number) {
+  return FINGERS.map((position) => ({
+    position,
+    template: {
+      ...templateOnlyImpression(templateOnlyMaster(APPLICANT_SEED, k, position), impression),
+      position,
+    },
+  }));
+}
+
+export async function dedupSearchFigures(o: {
+  sizes: number[];
+  probes: number;
+  workers: number;
+  cacheDir?: string;
+}): Promise<DedupFigures[]> {
+  const threshold = thresholdAtFmr(REFERENCE_TUNING.dedupFmr);
+  const figures: DedupFigures[] = [];
+  for (const size of o.sizes) {
+    const t0 = performance.now();
+    const bg = await background(size, o.workers, o.cacheDir);
+    const gallery = new SubjectGallery(o.workers, REFERENCE_TUNING.shardSize, bg);
+    for (let k = 0; k < o.probes; k++)
+      gallery.put({
+        subjectId: `applicant-${k}`,
+        fingers: new Map(applicant(k, 0).map((f) => [f.position, f.template])),
+      });
+    // The first search indexes the gallery; it is not timed.
+    await gallery.search(applicant(0, 1).slice(0, 1), threshold, REFERENCE_TUNING.candidatesPerFinger);
+    const buildS = (performance.now() - t0) / 1000;
+    const times: number[] = [];
+    let found = 0;
+    for (let k = 0; k < o.probes; k++) {
+      const probes = applicant(k, 1)
+        .sort((x, y) => y.template.quality - x.template.quality)
+        .slice(0, REFERENCE_TUNING.dedupProbeFingers);
+      const s = performance.now();
+      const hits = await gallery.search(probes, threshold, REFERENCE_TUNING.candidatesPerFinger);
+      times.push(performance.now() - s);
+      if (hits[0]?.subjectId === `applicant-${k}` && hits[0].agreeing >= 2) found++;
+    }
+    await gallery.close();
+    times.sort((a, b) => a - b);
+    figures.push({
+      size,
+      probes: o.probes,
+      meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+      p99Ms: times[Math.min(times.length - 1, Math.ceil(0.99 * times.length) - 1)],
+      found,
+      buildS,
+    });
+  }
+  return figures;
+}
