@@ -2,7 +2,6 @@ import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { POPULATION_TUNING } from '../../sim/population/tuning.ts';
 import { stream } from '../../sim/random/index.ts';
-import { SimulatedExternalServices } from '../../sim/reference/external-services.ts';
 import type { PlantedFlaw } from '../../sim/reference/planted-flaws.ts';
 import { openReferenceDatabases, type ReferenceDatabases } from '../../sim/reference/reference-databases.ts';
 import {
@@ -34,6 +33,7 @@ import type { Capability } from '../requirements/requirement.ts';
 import { standardTargets } from '../scanner/target-catalogue.ts';
 import type { CertificationTarget, InProcessHooks } from './certification-target.ts';
 import { type HttpTransport, injectTransport } from './http-transport.ts';
+import { mockedExternalServices } from './mocked-external-services.ts';
 import { ReferenceApiClient } from './reference-api-client.ts';
 
 /** Offices of the operators whose role takes applications (the token carries them). */
@@ -202,7 +202,8 @@ async function startDeployment(
   const storage = await openStorage(o.databaseUrl);
   const { dbs } = storage;
   const keys = seededKeys(o.seed, deployment);
-  const outage = outageSwitch(new SimulatedExternalServices());
+  const external = mockedExternalServices();
+  const outage = outageSwitch(external.services);
   const randomBytes = seededBytes(o.seed, deployment);
   const systemOptions = (faults: FaultOptions): ReferenceSystemOptions => ({
     registry: dbs.registry,
@@ -237,6 +238,7 @@ async function startDeployment(
     await app.listen({ host: '127.0.0.1', port: 0 });
   } catch (e) {
     await storage.drop();
+    external.release();
     throw e;
   }
   let scanner: ScannerDevice | null = null;
@@ -247,6 +249,7 @@ async function startDeployment(
       await app.close();
       await system.close();
       await storage.drop();
+      external.release();
       throw e;
     }
   const address = app.server.address();
@@ -342,6 +345,7 @@ async function startDeployment(
       await app.close();
       await system.close();
       await storage.drop();
+      external.release();
       await second?.close();
     },
   };
