@@ -55,6 +55,10 @@ function figures(report: CertificationReport): string {
     f.scoreHistogram
       ? `<figure>${histogramSvg(f.scoreHistogram)}<figcaption>Score distributions</figcaption></figure>`
       : '',
+    // A target that answers decisions only gives no scores to plot: say so rather than leave a gap.
+    f.det.length === 0 && !f.scoreHistogram
+      ? '<p>No DET curve or score distributions: the target answered decisions only (no comparison scores), so FMR, FNMR, FPIR and FNIR were measured at its operating threshold (BIO requirements above).</p>'
+      : '',
     f.attacks.length > 0
       ? `<figure>${attackSuccessSvg(f.attacks)}<figcaption>Leakage and security attacks</figcaption></figure>`
       : '',
