@@ -25,6 +25,16 @@ const STATUS: Record<Outcome, EnrolStatus> = {
   verify: 'verified-existing',
 };
 
+/** The attempt was rolled back by recovery before its commit point; the client retries with its key. */
+export class EnrolmentInterrupted extends Error {
+  override name = 'EnrolmentInterrupted';
+  constructor() {
+    super(
+      'the enrolment was interrupted by a restart before it was committed: retry with the same idempotency key',
+    );
+  }
+}
+
 /** Fingers that must agree for a decision: two, or every finger when fewer were compared. */
 export function fingersNeeded(compared: number): number {
   return Math.max(1, Math.min(REFERENCE_TUNING.agreeingFingers, compared));
@@ -294,6 +304,11 @@ export async function enrol(
     if (caseId) outcome.caseId = caseId;
 
     await ctx.registry.transaction(async (tx) => {
+      // Another instance's start-up recovery may have rolled this attempt back while it was in
+      // flight (a restart overlapping a request): then its vault rows are gone, and committing the
+      // link would acknowledge an enrolment with no prints behind it.
+      const state = await registry.lockApplication(tx, applicationId);
+      if (state !== 'pending') throw new EnrolmentInterrupted();
       const now = ctx.now();
       const a = r.applicant;
       await registry.upsertResident(

@@ -6,7 +6,7 @@ import { decodeIsoTemplate } from '../matcher/iso19794-2.ts';
 import type { FingerTemplate } from '../matcher/template.ts';
 import { idempotency, requestHash } from '../registry/idempotency.ts';
 import { REGISTRY_MIGRATIONS } from '../registry/registry-schema.ts';
-import { pendingApplications, registry } from '../registry/registry-store.ts';
+import { interruptPendingApplications, registry } from '../registry/registry-store.ts';
 import { ROLES_MIGRATION } from '../storage/domain-roles.ts';
 import { migrate } from '../storage/migrations.ts';
 import type { SqlClient } from '../storage/sql-client.ts';
@@ -82,10 +82,12 @@ async function migrateAll(
  * vault row that no registry link names at its generation is dropped.
  */
 async function recover(ctx: ReferenceContext): Promise<{ rolledBack: number; swept: number }> {
+  // Pending applications are marked first: an attempt still in flight elsewhere (a restart that
+  // overlaps a request) then fails its commit-point check instead of committing a link to vault rows
+  // this recovery is about to delete.
+  await interruptPendingApplications(ctx.registry);
   const intents = await registry.intents(ctx.registry);
   for (const i of intents) await rollBackIntent(ctx, i);
-  for (const id of await pendingApplications(ctx.registry))
-    await registry.setApplicationStatus(ctx.registry, id, 'interrupted');
   const committed = new Map((await registry.links(ctx.registry)).map((l) => [l.subjectId, l.generation]));
   const rows = await ctx.vault.readAll();
   const subjects = new Map<string, Map<FingerPosition, FingerTemplate>>();

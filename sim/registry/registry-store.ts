@@ -190,6 +190,15 @@ export const registry = {
     );
   },
 
+  /** The application's status, its row locked until the transaction ends (the commit point's guard). */
+  async lockApplication(tx: SqlClient, id: string): Promise<string | null> {
+    const [r] = await tx.query<{ status: string }>(
+      'SELECT status FROM registry.applications WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return r ? r.status : null;
+  },
+
   async setApplicationStatus(tx: SqlClient, id: string, status: string): Promise<void> {
     await tx.query('UPDATE registry.applications SET status = $2 WHERE id = $1', [id, status]);
   },
@@ -338,9 +347,11 @@ function linkOf(r: Row): SubjectLink {
 }
 
 /** Applications a crash left half-done: pending without a committed outcome. */
-export async function pendingApplications(db: SqlClient): Promise<string[]> {
-  const rows = await db.query<{ id: string }>(
-    "SELECT id FROM registry.applications WHERE status = 'pending'",
+/** Marks every pending application interrupted in one statement (an application decided meanwhile keeps its status). */
+export async function interruptPendingApplications(db: SqlClient): Promise<number> {
+  const rows = await db.query(
+    "UPDATE registry.applications SET status = 'interrupted' WHERE status = 'pending' RETURNING id",
   );
-  return rows.map((r) => r.id);
+  return rows.length;
 }
+
