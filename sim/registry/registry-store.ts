@@ -354,4 +354,3 @@ export async function interruptPendingApplications(db: SqlClient): Promise<numbe
   );
   return rows.length;
 }
-
