@@ -215,7 +215,7 @@ export function register(program: Command): void {
   program
     .command('demo')
     .description(
-      'Run the demonstration: summarise a synthetic population, then take its first residents through the reference registration system (enrolment, recovery, identification, double registration)',
+      'Run the demonstration: summarise a synthetic population, then take its first residents through the reference registration system (enrolment, recovery, identification, double registration), then certify it (--quick) and say where report.html is',
     )
     .option('--seed <seed>', 'seed', seedOption, 'dactylo')
     .option('--count <n>', 'number of residents', integerOption('--count', 1, 10_000_000), 1000)
