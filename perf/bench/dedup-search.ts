@@ -11,15 +11,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FingerPosition } from '../../sim/fingerprints/finger-position.ts';
 import { templateOnlyImpression, templateOnlyMaster } from '../../sim/fingerprints/template-only.ts';
-import { Gallery, type GalleryColumns } from '../../sim/matcher/identification/gallery.ts';
+import { Gallery } from '../../sim/matcher/identification/gallery.ts';
 import { loadGallery, saveGallery } from '../../sim/matcher/identification/gallery-file.ts';
-import type { IndexCylinderParameters } from '../../sim/matcher/identification/identification-parameters.ts';
 import { thresholdAtFmr } from '../../sim/matcher/thresholds.ts';
 import { REFERENCE_TUNING } from '../../sim/reference/reference-tuning.ts';
 import { SubjectGallery } from '../../sim/reference/subject-gallery.ts';
-import { startTsWorker } from '../../sim/runtime/ts-worker.ts';
+import { growGallery } from './gallery-build.ts';
 
-const BATCH = 2000;
 const BACKGROUND_SEED = 'bench-dedup-background';
 const APPLICANT_SEED = 'bench-dedup-applicants';
 
@@ -33,39 +31,8 @@ export interface DedupFigures {
   buildS: number;
 }
 
-async function buildBackground(size: number, workers: number): Promise<Gallery> {
-  const url = new URL('./identification-worker.ts', import.meta.url).href;
-  const threads = Array.from({ length: Math.max(1, workers) }, () => startTsWorker(url, {}));
-  const gallery = Gallery.create();
-  const batches: [number, number][] = [];
-  for (let from = 0; from < size; from += BATCH) batches.push([from, Math.min(size, from + BATCH)]);
-  const built = new Map<number, Gallery>();
-  let next = 0;
-  let appended = 0;
-  try {
-    await Promise.all(
-      threads.map(async (w) => {
-        while (next < batches.length) {
-          const id = next++;
-          const [from, to] = batches[id];
-          const reply = await new Promise<{ params: IndexCylinderParameters; columns: GalleryColumns }>(
-            (resolve) => {
-              w.once('message', resolve);
-              w.postMessage({ id, source: 'template-only', seed: BACKGROUND_SEED, from, to });
-            },
-          );
-          built.set(id, Gallery.fromColumns(reply.params, reply.columns));
-          while (built.has(appended)) {
-            gallery.append(built.get(appended)!);
-            built.delete(appended++);
-          }
-        }
-      }),
-    );
-  } finally {
-    await Promise.all(threads.map((w) => w.terminate()));
-  }
-  return gallery;
+function buildBackground(size: number, workers: number): Promise<Gallery> {
+  return growGallery(Gallery.create(), { size, workers, source: 'template-only', seed: BACKGROUND_SEED });
 }
 
 /** Where the background gallery of `size` templates is kept in `cacheDir`. */

@@ -15,8 +15,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { progressWanted } from '../../harness/cli/progress.ts';
-import { Gallery, type GalleryColumns } from '../../sim/matcher/identification/gallery.ts';
-import type { IndexCylinderParameters } from '../../sim/matcher/identification/identification-parameters.ts';
+import { Gallery } from '../../sim/matcher/identification/gallery.ts';
 import { Identifier } from '../../sim/matcher/identification/identify.ts';
 import {
   syntheticEntry,
@@ -24,10 +23,8 @@ import {
   templateOnlyProbe,
 } from '../../sim/matcher/identification/synthetic-gallery.ts';
 import type { FingerTemplate } from '../../sim/matcher/template.ts';
-import { startTsWorker } from '../../sim/runtime/ts-worker.ts';
 import { DACTYLO_VERSION } from '../../sim/runtime/version.ts';
-
-const BATCH = 2000;
+import { growGallery } from './gallery-build.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -46,41 +43,17 @@ const FIRST = Math.min(10_000, ...sizes);
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Grows `gallery` to `size` entries, batches built on worker threads and appended in order. */
+/** Grows `gallery` to `size` entries (perf/bench/gallery-build.ts), with progress on a terminal. */
 async function grow(gallery: Gallery, size: number): Promise<void> {
-  const url = new URL('./identification-worker.ts', import.meta.url).href;
-  const threads = Array.from({ length: Math.max(1, workers) }, () => startTsWorker(url, {}));
-  const batches: [number, number][] = [];
-  for (let from = gallery.size; from < size; from += BATCH)
-    batches.push([from, Math.min(size, from + BATCH)]);
-  const built = new Map<number, Gallery>();
-  let next = 0;
-  let appended = 0;
-  try {
-    await Promise.all(
-      threads.map(async (w) => {
-        while (next < batches.length) {
-          const id = next++;
-          const [from, to] = batches[id];
-          const reply = await new Promise<{ params: IndexCylinderParameters; columns: GalleryColumns }>(
-            (resolve) => {
-              w.once('message', resolve);
-              w.postMessage({ id, source, seed, from, to });
-            },
-          );
-          built.set(id, Gallery.fromColumns(reply.params, reply.columns));
-          while (built.has(appended)) {
-            gallery.append(built.get(appended)!);
-            built.delete(appended++);
-          }
-          if (appended % 50 === 0 && progressWanted())
-            process.stderr.write(`  gallery ${fmt(gallery.size)} entries\r`);
-        }
-      }),
-    );
-  } finally {
-    await Promise.all(threads.map((w) => w.terminate()));
-  }
+  await growGallery(gallery, {
+    size,
+    workers,
+    source,
+    seed,
+    onAppend: (n, batches) => {
+      if (batches % 50 === 0 && progressWanted()) process.stderr.write(`  gallery ${fmt(n)} entries\r`);
+    },
+  });
 }
 
 function probes(): { entry: number; template: FingerTemplate }[] {
